@@ -1,0 +1,48 @@
+"""prepcheck: a preparedness self-assessment for households and businesses."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from prepcheck.config import Settings, settings_from_env
+from prepcheck.registry import QuestionnaireRegistry
+from prepcheck.resources import bundled_dir
+
+__all__ = ["create_app"]
+
+
+def _secret_key(settings: Settings, instance_path: Path) -> str:
+    """The configured secret; in the embedded default one is generated once and kept in the instance folder."""
+    if settings.secret_key:
+        return settings.secret_key
+    if settings.is_production:
+        raise RuntimeError("PREPCHECK_SECRET_KEY must be set when PREPCHECK_ENV=production")
+    key_file = instance_path / "secret_key"
+    if not key_file.exists():
+        instance_path.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        key_file.chmod(0o600)
+    return key_file.read_text(encoding="utf-8").strip()
+
+
+def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
+    """The Flask application factory; `overrides` replace individual settings (used by tests)."""
+    settings = settings or settings_from_env(**overrides)
+    app = Flask(
+        __name__,
+        template_folder=str(bundled_dir("templates")),
+        instance_path=str(settings.instance_path.resolve()) if settings.instance_path else None,
+    )
+    instance_path = Path(app.instance_path)
+    app.config["SECRET_KEY"] = _secret_key(settings, instance_path)
+    app.config["PREPCHECK_SETTINGS"] = settings
+    app.extensions["prepcheck.questionnaires"] = QuestionnaireRegistry.from_folder(settings.questionnaire_dir)
+
+    from prepcheck.web import register_blueprints
+
+    register_blueprints(app)
+    return app

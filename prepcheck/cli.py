@@ -1,0 +1,123 @@
+"""The command line: prepcheck validate | schema | assess | serve."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from prepcheck.config import SUPPORTED_LOCALES, settings_from_env
+from prepcheck.engine import Context, InvalidAnswers, QuestionnaireError, assess, load_questionnaire, validate_paths
+from prepcheck.engine.schema import QUESTIONNAIRE_SCHEMA
+from prepcheck.i18n.catalog import translator_for
+from prepcheck.presentation import AssessmentPresenter, render_text
+from prepcheck.resources import bundled_dir
+
+EXIT_BAD_INPUT = 2
+
+
+@click.group()
+@click.version_option(package_name="prepcheck")
+def main() -> None:
+    """prepcheck: a preparedness self-assessment for households and businesses."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def validate(paths: tuple[Path, ...]) -> None:
+    """Check questionnaire files (default: all bundled ones) and print every error."""
+    targets = list(paths) or [bundled_dir("questionnaires")]
+    missing = [path for path in targets if not path.exists()]
+    for path in missing:
+        click.echo(f"{path}: no such file or folder", err=True)
+    loaded, errors = validate_paths([path for path in targets if path.exists()])
+    for error in errors:
+        click.echo(str(error), err=True)
+    for questionnaire in loaded:
+        click.echo(f"ok  {questionnaire.path} ({questionnaire.id} v{questionnaire.version}, {len(questionnaire.questions)} questions)")
+    if errors or missing:
+        click.echo(f"{len(errors) + len(missing)} error(s)", err=True)
+        sys.exit(1)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the questionnaire format (for editors such as VS Code)."""
+    click.echo(json.dumps(QUESTIONNAIRE_SCHEMA, indent=2))
+
+
+def _resolve_questionnaire(identifier: str) -> Path:
+    """A questionnaire id (bundled, including test/) or a path to a YAML file."""
+    candidate = Path(identifier)
+    if candidate.suffix in (".yaml", ".yml"):
+        return candidate
+    folder = bundled_dir("questionnaires")
+    for path in (folder / f"{identifier}.yaml", folder / "test" / f"{identifier}.yaml"):
+        if path.is_file():
+            return path
+    raise click.BadParameter(f"no questionnaire with the id '{identifier}'", param_hint="--questionnaire")
+
+
+def _read_answers(source: str) -> Any:
+    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@main.command("assess")
+@click.argument("answers_file", metavar="ANSWERS.json")
+@click.option("--questionnaire", "-q", "questionnaire_id", required=True, help="Questionnaire id or YAML path.")
+@click.option("--lang", type=click.Choice(SUPPORTED_LOCALES), default="en", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def assess_command(answers_file: str, questionnaire_id: str, lang: str, output_format: str) -> None:
+    """Score the answers in ANSWERS.json ('-' for standard input) and print the assessment."""
+    try:
+        questionnaire = load_questionnaire(_resolve_questionnaire(questionnaire_id))
+    except click.BadParameter as error:
+        click.echo(f"Error: {error.format_message()}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except QuestionnaireError as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    try:
+        answers = _read_answers(answers_file)
+    except (OSError, UnicodeDecodeError) as error:
+        click.echo(f"Error: cannot read {answers_file}: {error}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except json.JSONDecodeError as error:
+        click.echo(f"Error: {answers_file} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    try:
+        assessment = assess(questionnaire, answers, Context(locale=lang))
+    except InvalidAnswers as error:
+        click.echo(f"The answers do not fit questionnaire '{questionnaire.id}' ({len(error.problems)} problem(s)):", err=True)
+        for problem in error.problems:
+            click.echo(f"  - {problem.message}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    view = AssessmentPresenter(questionnaire, lang).present(assessment)
+    if output_format == "json":
+        click.echo(json.dumps(view, indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_text(view, translator_for(lang)), nl=False)
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to listen on (default 127.0.0.1).")
+@click.option("--port", default=None, type=int, help="Port to listen on (default 8000).")
+def serve(host: str | None, port: int | None) -> None:
+    """Start the web app with the embedded defaults (waitress, SQLite)."""
+    from waitress import serve as waitress_serve
+
+    from prepcheck import create_app
+
+    settings = settings_from_env()
+    app = create_app()
+    bind_host, bind_port = host or settings.host, port or settings.port
+    click.echo(f"prepcheck is running on http://{bind_host}:{bind_port}/ (stop with Ctrl+C)")
+    waitress_serve(app, host=bind_host, port=bind_port, threads=8, ident="prepcheck")
+
+
+if __name__ == "__main__":
+    main()

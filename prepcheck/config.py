@@ -1,0 +1,53 @@
+"""Settings from the environment (PREPCHECK_*), with defaults for the embedded single-machine set-up."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from prepcheck.resources import bundled_dir
+
+SUPPORTED_LOCALES = ("nl", "en", "pap", "fy")
+DEFAULT_LOCALE = "nl"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that can be configured; read once when the app is created."""
+
+    environment: str = "development"
+    secret_key: str | None = None
+    instance_path: Path | None = None
+    database_url: str | None = None
+    questionnaire_dir: Path = field(default_factory=lambda: bundled_dir("questionnaires"))
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    def __post_init__(self) -> None:
+        # Overrides may arrive as text (from tests or the CLI); keep paths as Path objects.
+        if self.instance_path is not None and not isinstance(self.instance_path, Path):
+            object.__setattr__(self, "instance_path", Path(self.instance_path))
+        if not isinstance(self.questionnaire_dir, Path):
+            object.__setattr__(self, "questionnaire_dir", Path(self.questionnaire_dir))
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+
+def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+    """Read PREPCHECK_* variables; keyword overrides win (the tests use them)."""
+    env = os.environ if environ is None else environ
+    settings = Settings(
+        environment=env.get("PREPCHECK_ENV", "development"),
+        secret_key=env.get("PREPCHECK_SECRET_KEY") or None,
+        instance_path=Path(env["PREPCHECK_INSTANCE_PATH"]) if env.get("PREPCHECK_INSTANCE_PATH") else None,
+        database_url=env.get("PREPCHECK_DATABASE_URL") or None,
+        questionnaire_dir=Path(env["PREPCHECK_QUESTIONNAIRES"]) if env.get("PREPCHECK_QUESTIONNAIRES") else bundled_dir("questionnaires"),
+        host=env.get("PREPCHECK_HOST", "127.0.0.1"),
+        port=int(env.get("PREPCHECK_PORT", "8000")),
+    )
+    return replace(settings, **overrides)

@@ -1,0 +1,396 @@
+"""The one rule language: conditions and formulas parsed once under a whitelist, then evaluated."""
+
+from __future__ import annotations
+
+import ast
+import math
+import operator
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Evaluator = Callable[[Mapping[str, Any]], Any]
+ValueKind = Literal["number", "choice", "multi", "text", "string", "bool", "list"]
+
+
+class _NotApplicable:
+    """The value of an answer given as "not applicable": it compares false with everything."""
+
+    _instance: _NotApplicable | None = None
+
+    def __new__(cls) -> _NotApplicable:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "NOT_APPLICABLE"
+
+    def __reduce__(self) -> str:
+        return "NOT_APPLICABLE"
+
+
+NOT_APPLICABLE = _NotApplicable()
+
+
+class RuleError(ValueError):
+    """A rule that does not parse or names something it may not."""
+
+    def __init__(self, message: str, column: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.column = column
+
+
+@dataclass(frozen=True, slots=True)
+class NameInfo:
+    """What a rule may know about a name: its kind and, for choices, the option values."""
+
+    kind: ValueKind
+    options: frozenset[str] = frozenset()
+    yes_no: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A parsed rule: its source text, the names it reads and a fast evaluator."""
+
+    source: str
+    names: frozenset[str]
+    numbers: frozenset[float]
+    evaluate: Evaluator = field(repr=False, compare=False)
+
+    def holds(self, env: Mapping[str, Any]) -> bool:
+        """Evaluate as a condition: anything but a true result is false."""
+        return self.evaluate(env) is True
+
+    def value(self, env: Mapping[str, Any]) -> float | None:
+        """Evaluate as a formula: a number, or None when an input is missing."""
+        result = self.evaluate(env)
+        if isinstance(result, bool) or not isinstance(result, (int, float)):
+            return None
+        return result
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or value is NOT_APPLICABLE
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _safe_divide(left: float, right: float) -> float | None:
+    return None if right == 0 else left / right
+
+
+def _safe_floordiv(left: float, right: float) -> float | None:
+    return None if right == 0 else left // right
+
+
+_ARITHMETIC: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: _safe_divide,
+    ast.FloorDiv: _safe_floordiv,
+}
+
+_ORDERING: dict[type[ast.cmpop], Callable[[Any, Any], bool]] = {
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+}
+
+
+def _compare(op: ast.cmpop, left: Any, right: Any) -> bool:
+    """Compare two values; anything compared with a missing value is false."""
+    if _is_missing(left) or _is_missing(right):
+        return False
+    if isinstance(op, ast.Eq):
+        return bool(left == right)
+    if isinstance(op, ast.NotEq):
+        return bool(left != right)
+    if isinstance(op, (ast.In, ast.NotIn)):
+        if not isinstance(right, (frozenset, set, tuple, list)):
+            return False
+        found = left in right
+        return found if isinstance(op, ast.In) else not found
+    if _is_number(left) and _is_number(right):
+        return _ORDERING[type(op)](left, right)
+    return False
+
+
+def _numeric_function(func: Callable[..., Any]) -> Callable[..., Any]:
+    def apply(*args: Any) -> Any:
+        if any(not _is_number(arg) for arg in args):
+            return None
+        return func(*args)
+
+    return apply
+
+
+_FUNCTIONS: dict[str, tuple[int, int, Callable[..., Any]]] = {
+    # name: (min args, max args, implementation on evaluated arguments)
+    "min": (2, 8, _numeric_function(min)),
+    "max": (2, 8, _numeric_function(max)),
+    "ceil": (1, 1, _numeric_function(math.ceil)),
+    "floor": (1, 1, _numeric_function(math.floor)),
+    "round": (1, 1, _numeric_function(round)),
+}
+_ANSWER_FUNCTIONS = frozenset({"answered", "not_applicable", "count", "default"})
+FUNCTION_NAMES = frozenset(_FUNCTIONS) | _ANSWER_FUNCTIONS
+
+
+class _Compiler:
+    """Turns a whitelisted Python expression tree into nested closures, checking names and kinds."""
+
+    def __init__(self, known: Mapping[str, NameInfo] | None) -> None:
+        self.known = known
+        self.names: set[str] = set()
+        self.numbers: set[float] = set()
+
+    def fail(self, node: ast.AST, message: str) -> RuleError:
+        return RuleError(message, getattr(node, "col_offset", None))
+
+    def kind_of(self, node: ast.AST) -> ValueKind | None:
+        """The static kind of an expression, where it can be told without evaluating."""
+        if isinstance(node, ast.Name) and self.known is not None and node.id in self.known:
+            return self.known[node.id].kind
+        if isinstance(node, ast.Constant):
+            if isinstance(node.value, bool):
+                return "bool"
+            if isinstance(node.value, str):
+                return "string"
+            return "number"
+        if isinstance(node, (ast.List, ast.Tuple)):
+            return "list"
+        if isinstance(node, (ast.BinOp, ast.UnaryOp)) and not isinstance(getattr(node, "op", None), ast.Not):
+            return "number"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            return "bool" if node.func.id in ("answered", "not_applicable") else "number"
+        if isinstance(node, (ast.Compare, ast.BoolOp)) or (
+            isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)
+        ):
+            return "bool"
+        return None
+
+    def compile(self, node: ast.AST) -> Evaluator:
+        method = getattr(self, f"compile_{type(node).__name__}", None)
+        if method is None:
+            raise self.fail(node, f"'{ast.unparse(node)}' is not allowed in a rule")
+        return method(node)
+
+    def compile_Name(self, node: ast.Name) -> Evaluator:
+        name = node.id
+        if name in ("true", "false"):
+            constant = name == "true"
+            return lambda env: constant
+        if self.known is not None and name not in self.known:
+            raise self.fail(node, f"unknown name '{name}'")
+        self.names.add(name)
+        return lambda env: env.get(name)
+
+    def compile_Constant(self, node: ast.Constant) -> Evaluator:
+        value = node.value
+        if value is None or not isinstance(value, (bool, int, float, str)):
+            raise self.fail(node, f"the constant {value!r} is not allowed in a rule")
+        if _is_number(value):
+            self.numbers.add(float(value))
+        return lambda env: value
+
+    def compile_List(self, node: ast.List | ast.Tuple) -> Evaluator:
+        values = []
+        for element in node.elts:
+            if not isinstance(element, ast.Constant) or isinstance(element.value, bool) or element.value is None:
+                raise self.fail(element, "a list in a rule may hold only numbers and text")
+            self.compile_Constant(element)
+            values.append(element.value)
+        frozen = frozenset(values)
+        return lambda env: frozen
+
+    compile_Tuple = compile_List
+
+    def compile_BoolOp(self, node: ast.BoolOp) -> Evaluator:
+        parts = [self.compile(value) for value in node.values]
+        if isinstance(node.op, ast.And):
+            return lambda env: all(part(env) is True for part in parts)
+        return lambda env: any(part(env) is True for part in parts)
+
+    def compile_UnaryOp(self, node: ast.UnaryOp) -> Evaluator:
+        operand = self.compile(node.operand)
+        if isinstance(node.op, ast.Not):
+            return lambda env: operand(env) is not True
+        if isinstance(node.op, ast.USub):
+            self.require_number(node.operand)
+            return lambda env: -value if _is_number(value := operand(env)) else None
+        raise self.fail(node, f"the operator in '{ast.unparse(node)}' is not allowed in a rule")
+
+    def compile_BinOp(self, node: ast.BinOp) -> Evaluator:
+        implementation = _ARITHMETIC.get(type(node.op))
+        if implementation is None:
+            raise self.fail(node, f"the operator in '{ast.unparse(node)}' is not allowed in a rule")
+        self.require_number(node.left)
+        self.require_number(node.right)
+        left, right = self.compile(node.left), self.compile(node.right)
+
+        def evaluate(env: Mapping[str, Any]) -> Any:
+            a, b = left(env), right(env)
+            if not _is_number(a) or not _is_number(b):
+                return None
+            return implementation(a, b)
+
+        return evaluate
+
+    def require_number(self, node: ast.AST) -> None:
+        kind = self.kind_of(node)
+        if kind is not None and kind != "number":
+            raise self.fail(node, f"'{ast.unparse(node)}' is not a number, so it cannot be used in arithmetic")
+
+    def compile_Compare(self, node: ast.Compare) -> Evaluator:
+        operands = [node.left, *node.comparators]
+        for op, left, right in zip(node.ops, operands, operands[1:]):
+            self.check_comparison(op, left, right)
+        compiled = [self.compile(operand) for operand in operands]
+        ops = list(node.ops)
+        if len(ops) == 1:
+            only_op, first, second = ops[0], compiled[0], compiled[1]
+            return lambda env: _compare(only_op, first(env), second(env))
+
+        def evaluate(env: Mapping[str, Any]) -> bool:
+            values = [part(env) for part in compiled]
+            return all(_compare(op, a, b) for op, a, b in zip(ops, values, values[1:]))
+
+        return evaluate
+
+    def check_comparison(self, op: ast.cmpop, left: ast.AST, right: ast.AST) -> None:
+        """Reject comparisons that can never be true because the kinds or option values do not fit."""
+        if isinstance(op, (ast.Is, ast.IsNot)):
+            raise self.fail(left, "'is' is not allowed in a rule; use == or answered(...)")
+        left_kind, right_kind = self.kind_of(left), self.kind_of(right)
+        for side, kind in ((left, left_kind), (right, right_kind)):
+            if kind == "text":
+                raise self.fail(side, f"'{ast.unparse(side)}' is free text; rules may only ask answered({ast.unparse(side)})")
+        self.check_dont_know_like_no(op, left, right)
+        if isinstance(op, tuple(_ORDERING)):
+            for side, kind in ((left, left_kind), (right, right_kind)):
+                if kind is not None and kind != "number":
+                    raise self.fail(side, f"'{ast.unparse(side)}' is not a number, so it cannot be compared with < or >")
+            return
+        if isinstance(op, (ast.In, ast.NotIn)):
+            if right_kind == "multi":
+                self.check_option_values(right, left)
+            elif right_kind == "list":
+                if left_kind in ("choice", "multi"):
+                    assert isinstance(right, (ast.List, ast.Tuple))
+                    for element in right.elts:
+                        self.check_option_values(left, element)
+            elif right_kind is not None:
+                raise self.fail(right, f"'{ast.unparse(right)}' is not a list or a multiple-choice answer")
+            return
+        for name_side, other in ((left, right), (right, left)):
+            if self.kind_of(name_side) == "choice":
+                self.check_option_values(name_side, other)
+            if self.kind_of(name_side) == "multi":
+                raise self.fail(name_side, f"use 'value' in {ast.unparse(name_side)} to test a multiple-choice answer")
+        if {left_kind, right_kind} == {"number", "string"}:
+            raise self.fail(left, f"'{ast.unparse(left)}' compares a number with text")
+
+    def check_dont_know_like_no(self, op: ast.cmpop, left: ast.AST, right: ast.AST) -> None:
+        """Make every yes/no rule treat "don't know" as "no", so not knowing never looks better."""
+        if not isinstance(left, ast.Name) or self.known is None or left.id not in self.known:
+            return
+        if not self.known[left.id].yes_no:
+            return
+        if isinstance(right, ast.Constant):
+            values = {right.value}
+        elif isinstance(right, (ast.List, ast.Tuple)):
+            values = {element.value for element in right.elts if isinstance(element, ast.Constant)}
+        else:
+            return
+        if "no" in values and "dont_know" not in values:
+            raise self.fail(
+                right,
+                f"write {left.id} != 'yes' (or include 'dont_know') so that \"don't know\" counts the same as \"no\"",
+            )
+
+    def check_option_values(self, name_node: ast.AST, value_node: ast.AST) -> None:
+        if not isinstance(name_node, ast.Name) or self.known is None or name_node.id not in self.known:
+            return
+        info = self.known[name_node.id]
+        if info.kind not in ("choice", "multi"):
+            return
+        if isinstance(value_node, ast.Constant):
+            if not isinstance(value_node.value, str):
+                raise self.fail(value_node, f"'{name_node.id}' is a choice; compare it with an option value in quotes")
+            if value_node.value not in info.options:
+                known = ", ".join(sorted(info.options))
+                raise self.fail(
+                    value_node, f"'{value_node.value}' is not an option of '{name_node.id}' (options: {known})"
+                )
+
+    def compile_Call(self, node: ast.Call) -> Evaluator:
+        if not isinstance(node.func, ast.Name) or node.keywords:
+            raise self.fail(node, f"'{ast.unparse(node)}' is not allowed in a rule")
+        name = node.func.id
+        if name in _ANSWER_FUNCTIONS:
+            return self.compile_answer_function(node, name)
+        if name not in _FUNCTIONS:
+            allowed = ", ".join(sorted(FUNCTION_NAMES))
+            raise self.fail(node, f"unknown function '{name}' (allowed: {allowed})")
+        low, high, implementation = _FUNCTIONS[name]
+        if not low <= len(node.args) <= high:
+            raise self.fail(node, f"{name}() takes {low} to {high} arguments")
+        for argument in node.args:
+            self.require_number(argument)
+        arguments = [self.compile(argument) for argument in node.args]
+        return lambda env: implementation(*(argument(env) for argument in arguments))
+
+    def compile_default(self, node: ast.Call) -> Evaluator:
+        """default(x, n): the number x, or n when x is unanswered or not applicable."""
+        if len(node.args) != 2 or not isinstance(node.args[1], ast.Constant) or not _is_number(node.args[1].value):
+            raise self.fail(node, "default() takes a question or quantity and a number, like default(pets, 0)")
+        self.require_number(node.args[0])
+        value, fallback = self.compile(node.args[0]), node.args[1].value
+        return lambda env: result if _is_number(result := value(env)) else fallback
+
+    def compile_answer_function(self, node: ast.Call, name: str) -> Evaluator:
+        if name == "default":
+            return self.compile_default(node)
+        if len(node.args) != 1 or not isinstance(node.args[0], ast.Name):
+            raise self.fail(node, f"{name}() takes the id of one question")
+        self.compile_Name(node.args[0])
+        question = node.args[0].id
+        if name == "answered":
+            return lambda env: not _is_missing(env.get(question))
+        if name == "not_applicable":
+            return lambda env: env.get(question) is NOT_APPLICABLE
+        if self.known is not None and self.known[question].kind != "multi":
+            raise self.fail(node, f"count() needs a multiple-choice question, and '{question}' is not one")
+
+        def count(env: Mapping[str, Any]) -> int | None:
+            value = env.get(question)
+            return len(value) if isinstance(value, frozenset) else None
+
+        return count
+
+
+def parse_rule(source: str, known: Mapping[str, NameInfo] | None = None, *, expect: str = "condition") -> Rule:
+    """Parse a rule; with `known`, reject unknown names, impossible comparisons and the wrong result kind."""
+    if not isinstance(source, str) or not source.strip():
+        raise RuleError("a rule must be a non-empty text")
+    if len(source) > 2000:
+        raise RuleError("a rule may be at most 2000 characters long")
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError as error:
+        raise RuleError(f"cannot read the rule: {error.msg}", error.offset) from None
+    compiler = _Compiler(known)
+    evaluate = compiler.compile(tree.body)
+    kind = compiler.kind_of(tree.body)
+    if expect == "condition" and kind not in ("bool", None):
+        raise RuleError(f"'{source}' is not a condition: it should come out true or false")
+    if expect == "formula" and kind not in ("number", None):
+        raise RuleError(f"'{source}' is not a formula that gives a number")
+    return Rule(source=source, names=frozenset(compiler.names), numbers=frozenset(compiler.numbers), evaluate=evaluate)

@@ -1,0 +1,182 @@
+"""Domain scores, critical caps, level gates, the overall level and the explanation of lost points."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from prepcheck.engine.answers import AnswerValue
+from prepcheck.engine.model import DONT_KNOW, NO, Level, Question, Questionnaire, QuestionType
+from prepcheck.engine.rules import NOT_APPLICABLE
+
+
+@dataclass(frozen=True, slots=True)
+class LostPoints:
+    """One answer that cost its domain points: how many of the domain's 100."""
+
+    question_id: str
+    answer: Any
+    points_lost: float
+
+
+@dataclass(frozen=True, slots=True)
+class Cap:
+    """A critical answer that holds its domain down to the lowest level."""
+
+    domain_id: str
+    question_id: str
+    level_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class DomainResult:
+    """A domain's score, level and the reasons for them."""
+
+    domain_id: str
+    score: int
+    level_id: str
+    uncapped_score: int
+    caps: tuple[Cap, ...]
+    failed_gate: str | None
+    lost: tuple[LostPoints, ...]
+    not_applicable: tuple[str, ...]
+    applies: bool
+
+
+def earned_points(question: Question, value: AnswerValue, env: Mapping[str, Any]) -> float | None:
+    """Points for one answer, or None when the answer drops out of the score (not applicable)."""
+    if value is NOT_APPLICABLE or value is None:
+        return None
+    if question.type is QuestionType.NUMBER:
+        for band in question.score_bands:
+            if band.rule.holds(env):
+                return band.points
+        return 0.0
+    if question.type is QuestionType.MULTIPLE_CHOICE:
+        total = sum(question.option(item).points or 0.0 for item in value)  # type: ignore[union-attr]
+        return min(total, question.max_points)
+    if question.type is QuestionType.YES_NO and value == DONT_KNOW:
+        # "Don't know" is treated as not done: never better than "no".
+        no_option = question.option(NO)
+        dont_know_option = question.option(DONT_KNOW)
+        return min(no_option.points or 0.0, dont_know_option.points or 0.0)  # type: ignore[union-attr]
+    option = question.option(value)
+    return option.points or 0.0 if option is not None else 0.0
+
+
+def is_critical(question: Question, value: AnswerValue, env: Mapping[str, Any]) -> bool:
+    """Whether this answer caps its domain."""
+    if value is None:
+        return False
+    if question.critical_if is not None and question.critical_if.holds(env):
+        return True
+    if question.type in (QuestionType.SINGLE_CHOICE, QuestionType.YES_NO) and isinstance(value, str):
+        option = question.option(value)
+        if option is not None and option.critical:
+            return True
+        if question.type is QuestionType.YES_NO and value == DONT_KNOW:
+            no_option = question.option(NO)
+            return no_option is not None and no_option.critical
+    if question.type is QuestionType.MULTIPLE_CHOICE and isinstance(value, frozenset):
+        return any(option.critical for option in question.options if option.value in value)
+    return False
+
+
+def level_for(levels: tuple[Level, ...], score: float) -> int:
+    """The index of the highest level whose minimum the score reaches."""
+    index = 0
+    for position, level in enumerate(levels):
+        if score >= level.min_score:
+            index = position
+    return index
+
+
+def _clamp_to_level(levels: tuple[Level, ...], score: int, level_index: int) -> int:
+    """Keep the score below the next level's minimum so that score and level agree."""
+    if level_index + 1 < len(levels):
+        return min(score, levels[level_index + 1].min_score - 1)
+    return score
+
+
+def score_domain(
+    questionnaire: Questionnaire,
+    domain_id: str,
+    questions: tuple[Question, ...],
+    answers: Mapping[str, AnswerValue],
+    env: Mapping[str, Any],
+) -> DomainResult:
+    """Score one domain from the shown questions that belong to it."""
+    levels = questionnaire.levels
+    weighted_total = 0.0
+    weighted_earned = 0.0
+    contributions: list[tuple[Question, AnswerValue, float, float]] = []
+    not_applicable: list[str] = []
+    caps: list[Cap] = []
+    lowest_failed_gate: int | None = None
+    for question in questions:
+        if question.domain != domain_id:
+            continue
+        value = answers.get(question.id)
+        if value is None:
+            continue
+        if value is NOT_APPLICABLE:
+            not_applicable.append(question.id)
+            continue
+        points = earned_points(question, value, env)
+        maximum = question.max_points
+        if points is None or maximum <= 0:
+            continue
+        weighted_total += question.weight
+        weighted_earned += question.weight * points / maximum
+        contributions.append((question, value, points, maximum))
+        if is_critical(question, value, env):
+            caps.append(Cap(domain_id=domain_id, question_id=question.id, level_id=levels[0].id))
+        if question.gate is not None and points < maximum:
+            gate_index = questionnaire.level_index(question.gate)
+            lowest_failed_gate = gate_index if lowest_failed_gate is None else min(lowest_failed_gate, gate_index)
+    if weighted_total == 0:
+        return DomainResult(domain_id, 0, levels[0].id, 0, (), None, (), tuple(not_applicable), applies=False)
+    raw_score = round(100 * weighted_earned / weighted_total)
+    level_index = level_for(levels, raw_score)
+    if caps:
+        level_index = 0
+    if lowest_failed_gate is not None:
+        level_index = min(level_index, max(lowest_failed_gate - 1, 0))
+    score = _clamp_to_level(levels, raw_score, level_index)
+    lost = tuple(
+        sorted(
+            (
+                LostPoints(question.id, value, round(100 * question.weight * (maximum - points) / maximum / weighted_total, 1))
+                for question, value, points, maximum in contributions
+                if points < maximum
+            ),
+            key=lambda item: -item.points_lost,
+        )
+    )
+    return DomainResult(
+        domain_id=domain_id,
+        score=score,
+        level_id=levels[level_index].id,
+        uncapped_score=raw_score,
+        caps=tuple(caps),
+        failed_gate=levels[lowest_failed_gate].id if lowest_failed_gate is not None else None,
+        lost=lost,
+        not_applicable=tuple(not_applicable),
+        applies=True,
+    )
+
+
+def overall_score(questionnaire: Questionnaire, domains: tuple[DomainResult, ...]) -> tuple[int, str]:
+    """Weighted mean of the domains that apply; the level is at most one above the weakest domain's."""
+    levels = questionnaire.levels
+    applying = [result for result in domains if result.applies]
+    if not applying:
+        return 0, levels[0].id
+    total_weight = sum(questionnaire.domains_by_id[result.domain_id].weight for result in applying)
+    score = round(
+        sum(questionnaire.domains_by_id[result.domain_id].weight * result.score for result in applying) / total_weight
+    )
+    weakest = min(questionnaire.level_index(result.level_id) for result in applying)
+    level_index = min(level_for(levels, score), weakest + 1)
+    return _clamp_to_level(levels, score, level_index), levels[level_index].id

@@ -1,0 +1,123 @@
+"""Reads YAML safely while remembering the line of every key and list item, for error messages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, SequenceNode
+
+MAX_FILE_BYTES = 2_000_000
+"""A questionnaire larger than this is refused before parsing (a guard against hostile files)."""
+
+
+class LineDict(dict[str, Any]):
+    """A dict that knows the line of each of its keys."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class LineList(list[Any]):
+    """A list that knows the line of each of its items."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class YamlProblem(ValueError):
+    """A YAML file that cannot be read, with the line where reading stopped."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that builds LineDict/LineList and refuses duplicate keys."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        # Aliases can expand a small file into a huge tree ("billion laughs"); questionnaires never need them.
+        if self.check_event(yaml.events.AliasEvent):
+            event = self.peek_event()
+            raise YamlProblem("aliases (*name) are not allowed in a questionnaire", event.start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+        mapping = LineDict()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                raise YamlProblem(f"keys must be text, not {key!r}", key_node.start_mark.line + 1)
+            if key in mapping:
+                raise YamlProblem(
+                    f"the key '{key}' appears twice (first at line {mapping.key_lines[key]})", key_node.start_mark.line + 1
+                )
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+        return mapping
+
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
+        items = LineList(self.construct_object(child, deep=True) for child in node.value)
+        items.line = node.start_mark.line + 1
+        items.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return items
+
+
+# YAML 1.1 reads yes/no/on/off as booleans ("the Norway problem"); questionnaires use yes and no as
+# answer values, so only true/false are booleans here, as in YAML 1.2.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LineLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
+
+
+def read_yaml(text: str) -> Any:
+    """Parse YAML text into LineDict/LineList trees; raise YamlProblem with a line on any error."""
+    if len(text.encode("utf-8", errors="replace")) > MAX_FILE_BYTES:
+        raise YamlProblem(f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB", 1)
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        raise YamlProblem(f"not valid YAML: {error.problem or error}", line) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(f"not valid YAML: {error}", 1) from None
+
+
+def line_of(document: Any, path: Sequence[str | int]) -> int:
+    """The line of the item at `path` (keys and list indexes), or of the deepest parent that exists."""
+    line = getattr(document, "line", 1) or 1
+    node = document
+    for step in path:
+        if isinstance(node, LineDict) and isinstance(step, str) and step in node:
+            line = node.key_lines.get(step, line)
+            node = node[step]
+        elif isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node):
+            line = node.item_lines[step]
+            node = node[step]
+        else:
+            break
+    return line
+
+
+def format_path(path: Sequence[str | int]) -> str:
+    """Write a key path as 'pages[2].questions[0].id'."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
+    return text or "(top)"

@@ -1,0 +1,1 @@
+"""Languages: locale names, translation of interface and questionnaire text, number formatting."""

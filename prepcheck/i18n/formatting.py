@@ -1,0 +1,27 @@
+"""Numbers, money and units in the reader's language (Papiamentu uses the Dutch conventions)."""
+
+from __future__ import annotations
+
+from babel.numbers import format_currency, format_decimal
+
+# Babel's CLDR data for Papiamentu is thin, so it borrows the Dutch number conventions.
+_NUMBER_LOCALE = {"pap": "nl", "fy": "fy", "nl": "nl", "en": "en"}
+CURRENCY_CODES = frozenset({"EUR", "USD", "AWG", "XCG", "ANG"})
+
+
+def number_locale(locale: str) -> str:
+    """The Babel locale used for numbers in this interface locale."""
+    return _NUMBER_LOCALE.get(locale, "en")
+
+
+def format_number(value: float, locale: str) -> str:
+    """A number without needless decimals: 36, 19,5."""
+    return format_decimal(value, format="#,##0.##", locale=number_locale(locale))
+
+
+def format_amount(value: float, unit: str, locale: str, unit_label: str | None = None) -> str:
+    """An amount with its unit: money through the currency format, anything else as 'number unit'."""
+    if unit in CURRENCY_CODES:
+        return format_currency(value, unit, format="¤ #,##0", locale=number_locale(locale), currency_digits=False)
+    label = unit_label if unit_label is not None else unit
+    return f"{format_number(value, locale)} {label}".strip()
