@@ -31,6 +31,13 @@ def _problem(question_id: str | None, code: str, message: str, **params: Any) ->
 
 def convert_answer(question: Question, raw: Any) -> tuple[AnswerValue, Problem | None]:
     """Convert one raw answer (as JSON or a form gives it) into its rule value, or say what is wrong."""
+    # The common cases first, for speed: a known option, a whole number in range.
+    if question.scores_by_option:
+        if type(raw) is str and raw in question.option_points:
+            return raw, None
+    elif question.type is QuestionType.NUMBER and type(raw) is int:
+        if (question.minimum is None or raw >= question.minimum) and (question.maximum is None or raw <= question.maximum):
+            return raw, None
     if raw == NOT_APPLICABLE_VALUE:
         if question.not_applicable:
             return NOT_APPLICABLE, None

@@ -10,7 +10,7 @@ from prepcheck.engine.answers import AnswerValue, Problem, convert_answers, to_d
 from prepcheck.engine.model import Questionnaire
 from prepcheck.engine.path import Path, compute_path
 from prepcheck.engine.plan import PlannedAction, QuantityValue, compute_quantities, select_actions
-from prepcheck.engine.scoring import DomainResult, overall_score, score_domain
+from prepcheck.engine.scoring import DomainResult, overall_score, score_domains
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +98,7 @@ def assess_path(questionnaire: Questionnaire, path: Path, context: Context) -> A
     env: dict[str, Any] = context_values(questionnaire, context)
     env.update(path.answers)
     quantities = compute_quantities(questionnaire, env)
-    shown = path.questions
-    domains = tuple(
-        score_domain(questionnaire, domain.id, shown, path.answers, env) for domain in questionnaire.domains
-    )
+    domains = score_domains(questionnaire, path.questions, path.answers, env)
     score, level_id = overall_score(questionnaire, domains)
     actions = select_actions(questionnaire, env, path.answers, quantities)
     cited = {source for planned in actions for source in questionnaire.actions_by_id[planned.action_id].sources}

@@ -129,6 +129,21 @@ class Question:
     gate: str | None = None
     sources: tuple[str, ...] = ()
 
+    option_points: Mapping[str, float] = field(init=False, repr=False, compare=False)
+    critical_values: frozenset[str] = field(init=False, repr=False, compare=False)
+    max_points: float = field(init=False, repr=False, compare=False)
+    """The most points an answer to this question can earn."""
+    scores_by_option: bool = field(init=False, repr=False, compare=False)
+    may_cap: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Derived once here, because scoring reads them for every answer of every assessment.
+        object.__setattr__(self, "option_points", MappingProxyType({o.value: o.points or 0.0 for o in self.options}))
+        object.__setattr__(self, "critical_values", frozenset(o.value for o in self.options if o.critical))
+        object.__setattr__(self, "max_points", self._compute_max_points())
+        object.__setattr__(self, "scores_by_option", self.type in (QuestionType.SINGLE_CHOICE, QuestionType.YES_NO))
+        object.__setattr__(self, "may_cap", bool(self.critical_values) or self.critical_if is not None)
+
     @property
     def scores(self) -> bool:
         """Whether the answer counts towards a domain score."""
@@ -136,7 +151,7 @@ class Question:
 
     @property
     def option_values(self) -> frozenset[str]:
-        return frozenset(option.value for option in self.options)
+        return frozenset(self.option_points)
 
     def option(self, value: str) -> Option | None:
         for option in self.options:
@@ -144,9 +159,7 @@ class Question:
                 return option
         return None
 
-    @property
-    def max_points(self) -> float:
-        """The most points an answer to this question can earn."""
+    def _compute_max_points(self) -> float:
         if self.type is QuestionType.NUMBER:
             return max((band.points for band in self.score_bands), default=0.0)
         if self.type is QuestionType.MULTIPLE_CHOICE:
@@ -166,6 +179,10 @@ class Page:
     questions: tuple[Question, ...]
     intro: str = ""
     show_if: Rule | None = None
+    has_conditional_questions: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "has_conditional_questions", any(q.show_if is not None for q in self.questions))
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +224,8 @@ class Action:
     cost: CostBand | None = None
     owner: str | None = None
     quantities: tuple[str, ...] = ()
+    question_names: tuple[str, ...] = ()
+    """The questions the rule reads directly, sorted: the answers that can trigger the action."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +271,8 @@ class Questionnaire:
     quantities_by_id: Mapping[str, Quantity] = field(init=False, repr=False)
     sources_by_id: Mapping[str, Source] = field(init=False, repr=False)
     levels_by_id: Mapping[str, Level] = field(init=False, repr=False)
+    _level_positions: Mapping[str, int] = field(init=False, repr=False)
+    actions_in_priority_order: tuple[tuple[int, Action], ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         def index(items: tuple[Any, ...]) -> Mapping[str, Any]:
@@ -265,10 +286,15 @@ class Questionnaire:
         object.__setattr__(self, "quantities_by_id", index(self.quantities))
         object.__setattr__(self, "sources_by_id", index(self.sources))
         object.__setattr__(self, "levels_by_id", index(self.levels))
+        object.__setattr__(self, "_level_positions", MappingProxyType({lv.id: i for i, lv in enumerate(self.levels)}))
+        # Critical first, then the most impact per unit of effort, then file order (so ties are stable).
+        ranked = sorted(enumerate(self.actions), key=lambda pair: (not pair[1].critical, -pair[1].impact / pair[1].effort, pair[0]))
+        object.__setattr__(self, "actions_in_priority_order", tuple(ranked))
 
     @property
     def questions(self) -> tuple[Question, ...]:
         return tuple(self.questions_by_id.values())
 
     def level_index(self, level_id: str) -> int:
-        return [level.id for level in self.levels].index(level_id)
+        """The position of a level, lowest first."""
+        return self._level_positions[level_id]

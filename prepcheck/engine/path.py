@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from prepcheck.engine.answers import AnswerValue
 from prepcheck.engine.model import Page, Question, Questionnaire
 
 
-@dataclass(frozen=True, slots=True)
-class ShownPage:
+class ShownPage(NamedTuple):
     """A page on the path with the questions on it that are shown."""
 
     page: Page
@@ -24,10 +23,11 @@ class Path:
 
     pages: tuple[ShownPage, ...]
     answers: Mapping[str, AnswerValue]
+    questions: tuple[Question, ...] = field(init=False, repr=False, compare=False)
+    """Every shown question, in order."""
 
-    @property
-    def questions(self) -> tuple[Question, ...]:
-        return tuple(question for shown in self.pages for question in shown.questions)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "questions", tuple(q for shown in self.pages for q in shown.questions))
 
     @property
     def page_ids(self) -> tuple[str, ...]:
@@ -54,17 +54,20 @@ def compute_path(
     visible: dict[str, AnswerValue] = {}
     shown_pages: list[ShownPage] = []
     for page in questionnaire.pages:
-        if page.show_if is not None and not page.show_if.holds(env):
+        if page.show_if is not None and page.show_if.evaluate(env) is not True:
             continue
-        shown_questions = tuple(
-            question for question in page.questions if question.show_if is None or question.show_if.holds(env)
-        )
-        if not shown_questions:
-            continue
-        shown_pages.append(ShownPage(page=page, questions=shown_questions))
+        if page.has_conditional_questions:
+            shown_questions = tuple(
+                question for question in page.questions if question.show_if is None or question.show_if.evaluate(env) is True
+            )
+            if not shown_questions:
+                continue
+        else:
+            shown_questions = page.questions
+        shown_pages.append(ShownPage(page, shown_questions))
         for question in shown_questions:
-            if question.id in answers:
-                value = answers[question.id]
+            value = answers.get(question.id)
+            if value is not None:
                 visible[question.id] = value
                 env[question.id] = value
     return Path(pages=tuple(shown_pages), answers=visible)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from prepcheck.engine.model import Action, Quantity, Questionnaire
 
 
-@dataclass(frozen=True, slots=True)
-class QuantityValue:
+class QuantityValue(NamedTuple):
     """A quantity computed for these answers."""
 
     quantity_id: str
@@ -19,8 +17,7 @@ class QuantityValue:
     unit: str
 
 
-@dataclass(frozen=True, slots=True)
-class PlannedAction:
+class PlannedAction(NamedTuple):
     """An action that applies, why it was chosen, and the amounts it needs."""
 
     action_id: str
@@ -72,19 +69,17 @@ def select_actions(
     answers: Mapping[str, Any],
     quantities: Mapping[str, QuantityValue],
 ) -> tuple[PlannedAction, ...]:
-    """The actions whose rules hold, in priority order."""
-    chosen: list[tuple[tuple[int, float, int], PlannedAction]] = []
-    question_ids = questionnaire.questions_by_id
-    for index, action in enumerate(questionnaire.actions):
-        if not action.rule.holds(env):
+    """The actions whose rules hold, in priority order (the order is fixed when the questionnaire loads)."""
+    chosen: list[PlannedAction] = []
+    for _, action in questionnaire.actions_in_priority_order:
+        if action.rule.evaluate(env) is not True:
             continue
-        triggered_by = tuple(sorted(name for name in action.rule.names if name in question_ids and name in answers))
-        planned = PlannedAction(
-            action_id=action.id,
-            critical=action.critical,
-            triggered_by=triggered_by,
-            quantities=tuple(quantities[q] for q in action.quantities if q in quantities),
+        chosen.append(
+            PlannedAction(
+                action_id=action.id,
+                critical=action.critical,
+                triggered_by=tuple(name for name in action.question_names if name in answers),
+                quantities=tuple(quantities[q] for q in action.quantities if q in quantities),
+            )
         )
-        chosen.append((priority_key(action, index), planned))
-    chosen.sort(key=lambda pair: pair[0])
-    return tuple(planned for _, planned in chosen)
+    return tuple(chosen)

@@ -104,22 +104,20 @@ _ORDERING: dict[type[ast.cmpop], Callable[[Any, Any], bool]] = {
 }
 
 
-def _compare(op: ast.cmpop, left: Any, right: Any) -> bool:
-    """Compare two values; anything compared with a missing value is false."""
-    if _is_missing(left) or _is_missing(right):
-        return False
+def _comparator(op: ast.cmpop) -> Callable[[Any, Any], bool]:
+    """A two-value comparison for one operator; anything compared with a missing value is false."""
+    # Specialised per operator because rules run hundreds of times per assessment.
+    na = NOT_APPLICABLE
     if isinstance(op, ast.Eq):
-        return bool(left == right)
+        return lambda a, b: a is not None and b is not None and a is not na and b is not na and a == b
     if isinstance(op, ast.NotEq):
-        return bool(left != right)
-    if isinstance(op, (ast.In, ast.NotIn)):
-        if not isinstance(right, (frozenset, set, tuple, list)):
-            return False
-        found = left in right
-        return found if isinstance(op, ast.In) else not found
-    if _is_number(left) and _is_number(right):
-        return _ORDERING[type(op)](left, right)
-    return False
+        return lambda a, b: a is not None and b is not None and a is not na and b is not na and a != b
+    if isinstance(op, ast.In):
+        return lambda a, b: a is not None and a is not na and type(b) is frozenset and a in b
+    if isinstance(op, ast.NotIn):
+        return lambda a, b: a is not None and a is not na and type(b) is frozenset and a not in b
+    order = _ORDERING[type(op)]
+    return lambda a, b: (type(a) is int or type(a) is float) and (type(b) is int or type(b) is float) and order(a, b)
 
 
 def _numeric_function(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -253,14 +251,21 @@ class _Compiler:
         for op, left, right in zip(node.ops, operands, operands[1:]):
             self.check_comparison(op, left, right)
         compiled = [self.compile(operand) for operand in operands]
-        ops = list(node.ops)
-        if len(ops) == 1:
-            only_op, first, second = ops[0], compiled[0], compiled[1]
-            return lambda env: _compare(only_op, first(env), second(env))
+        comparators = [_comparator(op) for op in node.ops]
+        if len(comparators) == 1:
+            compare, first, second = comparators[0], compiled[0], compiled[1]
+            left, right = node.left, node.comparators[0]
+            if isinstance(left, ast.Name) and left.id not in ("true", "false") and isinstance(right, ast.Constant):
+                name, constant = left.id, right.value
+                return lambda env: compare(env.get(name), constant)
+            if isinstance(left, ast.Name) and left.id not in ("true", "false") and isinstance(right, (ast.List, ast.Tuple)):
+                name, values = left.id, second({})
+                return lambda env: compare(env.get(name), values)
+            return lambda env: compare(first(env), second(env))
 
         def evaluate(env: Mapping[str, Any]) -> bool:
             values = [part(env) for part in compiled]
-            return all(_compare(op, a, b) for op, a, b in zip(ops, values, values[1:]))
+            return all(compare(a, b) for compare, a, b in zip(comparators, values, values[1:]))
 
         return evaluate
 

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from prepcheck.engine.answers import AnswerValue
-from prepcheck.engine.model import DONT_KNOW, NO, Level, Question, Questionnaire, QuestionType
+from prepcheck.engine.model import Level, Question, Questionnaire, QuestionType
 from prepcheck.engine.rules import NOT_APPLICABLE
 
 
-@dataclass(frozen=True, slots=True)
-class LostPoints:
+class LostPoints(NamedTuple):
     """One answer that cost its domain points: how many of the domain's 100."""
 
     question_id: str
@@ -20,8 +18,7 @@ class LostPoints:
     points_lost: float
 
 
-@dataclass(frozen=True, slots=True)
-class Cap:
+class Cap(NamedTuple):
     """A critical answer that holds its domain down to the lowest level."""
 
     domain_id: str
@@ -29,8 +26,7 @@ class Cap:
     level_id: str
 
 
-@dataclass(frozen=True, slots=True)
-class DomainResult:
+class DomainResult(NamedTuple):
     """A domain's score, level and the reasons for them."""
 
     domain_id: str
@@ -50,37 +46,27 @@ def earned_points(question: Question, value: AnswerValue, env: Mapping[str, Any]
         return None
     if question.type is QuestionType.NUMBER:
         for band in question.score_bands:
-            if band.rule.holds(env):
+            if band.rule.evaluate(env) is True:
                 return band.points
         return 0.0
+    points = question.option_points
     if question.type is QuestionType.MULTIPLE_CHOICE:
-        total = sum(question.option(item).points or 0.0 for item in value)  # type: ignore[union-attr]
-        return min(total, question.max_points)
-    if question.type is QuestionType.YES_NO and value == DONT_KNOW:
-        # "Don't know" is treated as not done: never better than "no".
-        no_option = question.option(NO)
-        dont_know_option = question.option(DONT_KNOW)
-        return min(no_option.points or 0.0, dont_know_option.points or 0.0)  # type: ignore[union-attr]
-    option = question.option(value)
-    return option.points or 0.0 if option is not None else 0.0
+        return min(sum(points.get(item, 0.0) for item in value), question.max_points)
+    # "Don't know" was given the points of "no" when the questionnaire loaded: never better than "no".
+    return points.get(value, 0.0)
 
 
 def is_critical(question: Question, value: AnswerValue, env: Mapping[str, Any]) -> bool:
-    """Whether this answer caps its domain."""
+    """Whether this answer caps its domain ("don't know" is critical wherever "no" is)."""
     if value is None:
         return False
     if question.critical_if is not None and question.critical_if.holds(env):
         return True
-    if question.type in (QuestionType.SINGLE_CHOICE, QuestionType.YES_NO) and isinstance(value, str):
-        option = question.option(value)
-        if option is not None and option.critical:
-            return True
-        if question.type is QuestionType.YES_NO and value == DONT_KNOW:
-            no_option = question.option(NO)
-            return no_option is not None and no_option.critical
-    if question.type is QuestionType.MULTIPLE_CHOICE and isinstance(value, frozenset):
-        return any(option.critical for option in question.options if option.value in value)
-    return False
+    if not question.critical_values:
+        return False
+    if isinstance(value, frozenset):
+        return not value.isdisjoint(question.critical_values)
+    return value in question.critical_values
 
 
 def level_for(levels: tuple[Level, ...], score: float) -> int:
@@ -106,35 +92,40 @@ def score_domain(
     answers: Mapping[str, AnswerValue],
     env: Mapping[str, Any],
 ) -> DomainResult:
-    """Score one domain from the shown questions that belong to it."""
+    """Score one domain from its shown questions."""
     levels = questionnaire.levels
     weighted_total = 0.0
     weighted_earned = 0.0
-    contributions: list[tuple[Question, AnswerValue, float, float]] = []
+    shortfalls: list[tuple[Question, AnswerValue, float]] = []
     not_applicable: list[str] = []
     caps: list[Cap] = []
     lowest_failed_gate: int | None = None
     for question in questions:
-        if question.domain != domain_id:
-            continue
         value = answers.get(question.id)
         if value is None:
             continue
         if value is NOT_APPLICABLE:
             not_applicable.append(question.id)
             continue
-        points = earned_points(question, value, env)
         maximum = question.max_points
+        if question.scores_by_option:
+            points = question.option_points.get(value, 0.0)  # the common case, kept inline for speed
+        else:
+            points = earned_points(question, value, env)  # type: ignore[assignment]
         if points is None or maximum <= 0:
             continue
-        weighted_total += question.weight
-        weighted_earned += question.weight * points / maximum
-        contributions.append((question, value, points, maximum))
-        if is_critical(question, value, env):
+        weight = question.weight
+        weighted_total += weight
+        if points < maximum:
+            weighted_earned += weight * points / maximum
+            shortfalls.append((question, value, weight * (maximum - points) / maximum))
+            if question.gate is not None:
+                gate_index = questionnaire.level_index(question.gate)
+                lowest_failed_gate = gate_index if lowest_failed_gate is None else min(lowest_failed_gate, gate_index)
+        else:
+            weighted_earned += weight
+        if question.may_cap and is_critical(question, value, env):
             caps.append(Cap(domain_id=domain_id, question_id=question.id, level_id=levels[0].id))
-        if question.gate is not None and points < maximum:
-            gate_index = questionnaire.level_index(question.gate)
-            lowest_failed_gate = gate_index if lowest_failed_gate is None else min(lowest_failed_gate, gate_index)
     if weighted_total == 0:
         return DomainResult(domain_id, 0, levels[0].id, 0, (), None, (), tuple(not_applicable), applies=False)
     raw_score = round(100 * weighted_earned / weighted_total)
@@ -146,11 +137,7 @@ def score_domain(
     score = _clamp_to_level(levels, raw_score, level_index)
     lost = tuple(
         sorted(
-            (
-                LostPoints(question.id, value, round(100 * question.weight * (maximum - points) / maximum / weighted_total, 1))
-                for question, value, points, maximum in contributions
-                if points < maximum
-            ),
+            (LostPoints(question.id, value, round(100 * missed / weighted_total, 1)) for question, value, missed in shortfalls),
             key=lambda item: -item.points_lost,
         )
     )
@@ -164,6 +151,19 @@ def score_domain(
         lost=lost,
         not_applicable=tuple(not_applicable),
         applies=True,
+    )
+
+
+def score_domains(
+    questionnaire: Questionnaire, shown: tuple[Question, ...], answers: Mapping[str, AnswerValue], env: Mapping[str, Any]
+) -> tuple[DomainResult, ...]:
+    """Score every domain of the questionnaire, in file order, from the shown questions."""
+    by_domain: dict[str, list[Question]] = {domain.id: [] for domain in questionnaire.domains}
+    for question in shown:
+        if question.domain is not None:
+            by_domain[question.domain].append(question)
+    return tuple(
+        score_domain(questionnaire, domain_id, tuple(questions), answers, env) for domain_id, questions in by_domain.items()
     )
 
 
