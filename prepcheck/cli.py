@@ -66,13 +66,8 @@ def _read_answers(source: str) -> Any:
     return json.loads(text)
 
 
-@main.command("assess")
-@click.argument("answers_file", metavar="ANSWERS.json")
-@click.option("--questionnaire", "-q", "questionnaire_id", required=True, help="Questionnaire id or YAML path.")
-@click.option("--lang", type=click.Choice(SUPPORTED_LOCALES), default="en", show_default=True)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def assess_command(answers_file: str, questionnaire_id: str, lang: str, output_format: str) -> None:
-    """Score the answers in ANSWERS.json ('-' for standard input) and print the assessment."""
+def _load_for_command(questionnaire_id: str, answers_file: str, lang: str) -> tuple[Any, Any]:
+    """Load the questionnaire and assess the answers; on any problem, print it and exit 2."""
     try:
         questionnaire = load_questionnaire(_resolve_questionnaire(questionnaire_id))
     except click.BadParameter as error:
@@ -96,11 +91,38 @@ def assess_command(answers_file: str, questionnaire_id: str, lang: str, output_f
         for problem in error.problems:
             click.echo(f"  - {problem.message}", err=True)
         sys.exit(EXIT_BAD_INPUT)
+    return questionnaire, assessment
+
+
+@main.command("assess")
+@click.argument("answers_file", metavar="ANSWERS.json")
+@click.option("--questionnaire", "-q", "questionnaire_id", required=True, help="Questionnaire id or YAML path.")
+@click.option("--lang", type=click.Choice(SUPPORTED_LOCALES), default="en", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def assess_command(answers_file: str, questionnaire_id: str, lang: str, output_format: str) -> None:
+    """Score the answers in ANSWERS.json ('-' for standard input) and print the assessment."""
+    questionnaire, assessment = _load_for_command(questionnaire_id, answers_file, lang)
     view = AssessmentPresenter(questionnaire, lang).present(assessment)
     if output_format == "json":
         click.echo(json.dumps(view, indent=2, ensure_ascii=False))
     else:
         click.echo(render_text(view, translator_for(lang)), nl=False)
+
+
+@main.command("pdf")
+@click.argument("answers_file", metavar="ANSWERS.json")
+@click.option("--questionnaire", "-q", "questionnaire_id", required=True, help="Questionnaire id or YAML path.")
+@click.option("--lang", type=click.Choice(SUPPORTED_LOCALES), default="en", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=Path("plan.pdf"), show_default=True)
+def pdf_command(answers_file: str, questionnaire_id: str, lang: str, output: Path) -> None:
+    """Render the personal action plan for the answers in ANSWERS.json as a PDF."""
+    from prepcheck.report.service import PlanService
+
+    questionnaire, assessment = _load_for_command(questionnaire_id, answers_file, lang)
+    service = PlanService()
+    pdf = service.pdf(questionnaire, service.request_for(questionnaire, assessment, lang))
+    output.write_bytes(pdf)
+    click.echo(f"wrote {output} ({len(pdf) // 1024} KB)")
 
 
 @main.command()

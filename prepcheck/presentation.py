@@ -112,6 +112,7 @@ class AssessmentPresenter:
                     "owner": action.owner,
                     "owner_title": self.role_title(action.owner),
                     "domain": action.domain,
+                    "section": action.section,
                     "triggered_by": list(planned.triggered_by),
                     "quantities": [self.quantity(v.quantity_id, v.value, v.unit) for v in planned.quantities],
                     "sources": list(action.sources),

@@ -400,6 +400,7 @@ class QuestionnaireBuilder:
                     cost=CostBand(raw["cost"]) if "cost" in raw else None,
                     owner=owner,
                     quantities=tuple(raw.get("quantities", ())),
+                    section=raw.get("section", "plan"),
                     question_names=tuple(sorted(name for name in rule.names if name in self.question_page_index)),
                 )
             )

@@ -224,6 +224,7 @@ class Action:
     cost: CostBand | None = None
     owner: str | None = None
     quantities: tuple[str, ...] = ()
+    section: str = "plan"
     question_names: tuple[str, ...] = ()
     """The questions the rule reads directly, sorted: the answers that can trigger the action."""
 

@@ -123,6 +123,7 @@ ACTION = _object(
         "timeframe": {"enum": [t.value for t in Timeframe]},
         "cost": {"enum": [c.value for c in CostBand]},
         "owner": _ID,
+        "section": {"enum": ["plan", "rules"], "description": "rules: listed under \"which rules may apply to you\"."},
         "quantities": _ID_LIST,
         "sources": {**_SOURCE_LIST, "minItems": 1},
     },

@@ -1,10 +1,14 @@
-"""Looks up translations in the compiled gettext catalogs, with the English source as fallback."""
+"""Looks up translations in the gettext catalogs, with the English source text as fallback."""
 
 from __future__ import annotations
 
 import gettext
 from functools import lru_cache
+from io import BytesIO
 from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 
 from prepcheck.config import SUPPORTED_LOCALES
 
@@ -25,10 +29,27 @@ class Translator:
         return self._translations.pgettext(context, message)
 
 
+def load_translations(locale: str, directory: Path = TRANSLATIONS_DIR) -> gettext.NullTranslations:
+    """The compiled .mo catalog if it is current, else the .po compiled in memory; none: the source text."""
+    folder = directory / locale / "LC_MESSAGES"
+    po_file, mo_file = folder / "messages.po", folder / "messages.mo"
+    if mo_file.is_file() and (not po_file.is_file() or mo_file.stat().st_mtime >= po_file.stat().st_mtime):
+        with mo_file.open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+    if po_file.is_file():
+        # Compiling in memory means a source checkout or wheel needs no build step to serve translations.
+        with po_file.open("rb") as handle:
+            catalog = read_po(handle, locale=locale)
+        buffer = BytesIO()
+        write_mo(buffer, catalog, use_fuzzy=False)
+        buffer.seek(0)
+        return gettext.GNUTranslations(buffer)
+    return gettext.NullTranslations()
+
+
 @lru_cache(maxsize=len(SUPPORTED_LOCALES) + 1)
 def translator_for(locale: str) -> Translator:
     """The translator for a supported locale; an unknown locale gets the English source text."""
     if locale not in SUPPORTED_LOCALES:
         return Translator("en", gettext.NullTranslations())
-    translations = gettext.translation("messages", localedir=TRANSLATIONS_DIR, languages=[locale], fallback=True)
-    return Translator(locale, translations)
+    return Translator(locale, load_translations(locale))

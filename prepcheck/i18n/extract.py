@@ -1,0 +1,74 @@
+"""A Babel extractor for questionnaire YAML: every user-facing string, with its stable id as message context."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+from typing import IO, Any
+
+from prepcheck.engine.texts import text_context
+from prepcheck.engine.yaml_source import LineDict, LineList, read_yaml
+
+Extracted = tuple[int, str, tuple[str, str], list[str]]
+
+# (list key in the document, kind in the message context, id key, translatable fields)
+_TOP_LEVEL_LISTS = (
+    ("domains", "domain", "id", ("title", "description")),
+    ("levels", "level", "id", ("title", "description")),
+    ("roles", "role", "id", ("title",)),
+)
+_TAIL_LISTS = (
+    ("quantities", "quantity", "id", ("label", "unit")),
+    ("actions", "action", "id", ("title", "text", "why")),
+    ("sources", "source", "id", ("title",)),
+)
+
+
+def _line(mapping: LineDict, key: str) -> int:
+    return mapping.key_lines.get(key, mapping.line)
+
+
+def _fields(item: Any, kind: str, item_id: str, fields: tuple[str, ...], qid: str) -> Iterator[tuple[int, str, str, str]]:
+    if not isinstance(item, LineDict):
+        return
+    for field in fields:
+        value = item.get(field)
+        if isinstance(value, str) and value:
+            yield _line(item, field), text_context(qid, kind, item_id, field), value, f"{kind} {field}"
+
+
+def _items(document: LineDict, key: str) -> list[Any]:
+    value = document.get(key, [])
+    return value if isinstance(value, LineList) else []
+
+
+def iter_document_texts(document: LineDict) -> Iterator[tuple[int, str, str, str]]:
+    """(line, context, text, translator comment) for every user-facing string, in the order of iter_texts()."""
+    qid = str(document.get("id", ""))
+    yield from _fields(document, "questionnaire", qid, ("title", "description"), qid)
+    for list_key, kind, id_key, fields in _TOP_LEVEL_LISTS:
+        for item in _items(document, list_key):
+            yield from _fields(item, kind, str(item.get(id_key, "")), fields, qid)
+    for page in _items(document, "pages"):
+        yield from _fields(page, "page", str(page.get("id", "")), ("title", "intro"), qid)
+        for question in page.get("questions", []) if isinstance(page, LineDict) else []:
+            question_id = str(question.get("id", ""))
+            yield from _fields(question, "question", question_id, ("text", "hint", "unit"), qid)
+            if question.get("type") == "yes_no":
+                continue
+            for option in question.get("options", []) or []:
+                option_id = f"{question_id}.{option.get('value', '')}"
+                yield from _fields(option, "option", option_id, ("label", "hint"), qid)
+    for list_key, kind, id_key, fields in _TAIL_LISTS:
+        for item in _items(document, list_key):
+            yield from _fields(item, kind, str(item.get(id_key, "")), fields, qid)
+
+
+def extract_questionnaire(
+    fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str], options: Mapping[str, Any]
+) -> Iterator[Extracted]:
+    """Babel extraction method: yields pgettext messages (context = stable id) from a questionnaire file."""
+    document = read_yaml(fileobj.read().decode("utf-8"))
+    if not isinstance(document, LineDict):
+        return
+    for line, context, text, comment in iter_document_texts(document):
+        yield line, "pgettext", (context, text), [comment]

@@ -1,0 +1,57 @@
+"""Finished PDFs kept in memory by a hash of everything they show, so a second download costs nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+
+from prepcheck.report.html import TEMPLATE_VERSION, ReportRequest
+
+
+def cache_key(request: ReportRequest) -> str:
+    """A hash of the shown content (answers on the path, texts, language, tenant, date, resume code, template)."""
+    material = {
+        "template": TEMPLATE_VERSION,
+        "view": request.view,
+        "locale": request.locale,
+        "created": request.created.isoformat(),
+        "resume_code": request.resume_code,
+        "branding": [request.branding.name, request.branding.logo_asset] if request.branding else None,
+        "radio": request.local_radio,
+    }
+    encoded = json.dumps(material, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
+
+
+class PdfCache:
+    """A thread-safe LRU of PDF bytes, bounded by total size."""
+
+    def __init__(self, max_bytes: int = 64 * 1024 * 1024) -> None:
+        self.max_bytes = max_bytes
+        self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> bytes | None:
+        with self._lock:
+            pdf = self._items.get(key)
+            if pdf is not None:
+                self._items.move_to_end(key)
+            return pdf
+
+    def put(self, key: str, pdf: bytes) -> None:
+        if len(pdf) > self.max_bytes:
+            return
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = pdf
+            self._size += len(pdf)
+            while self._size > self.max_bytes:
+                _, evicted = self._items.popitem(last=False)
+                self._size -= len(evicted)
+
+    def __len__(self) -> int:
+        return len(self._items)

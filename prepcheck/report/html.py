@@ -1,0 +1,105 @@
+"""Builds the action plan's HTML from the presented assessment, in the reader's language (no Flask needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from babel.dates import format_date
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from prepcheck.engine import Questionnaire
+from prepcheck.i18n.catalog import translator_for
+from prepcheck.report.chart import chart_description, domain_chart_svg
+from prepcheck.resources import bundled_dir
+
+TEMPLATE_VERSION = "1"
+"""Raise when the report templates or styles change, so cached PDFs are not reused."""
+REDO_AFTER_MONTHS = 6
+SUMMARY_ACTIONS = 5
+# Babel's Papiamentu data has month names, so dates use the reader's own locale.
+_DATE_LOCALES = {"nl": "nl", "en": "en_GB", "pap": "pap", "fy": "fy"}
+
+
+@dataclass(frozen=True, slots=True)
+class Branding:
+    """A municipality's name and logo (an asset key the fetcher serves) on the cover."""
+
+    name: str
+    logo_asset: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    """Everything a plan shows; its hash names the cached PDF."""
+
+    view: dict[str, Any]
+    locale: str
+    created: dt.date
+    resume_code: str | None = None
+    branding: Branding | None = None
+    local_radio: str | None = None
+
+
+@lru_cache(maxsize=8)
+def _environment(locale: str) -> Environment:
+    translator = translator_for(locale)
+    environment = Environment(
+        loader=FileSystemLoader(str(bundled_dir("templates") / "report")),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.install_gettext_callables(  # type: ignore[attr-defined]
+        translator.gettext, lambda s, p, n: translator.gettext(s if n == 1 else p), newstyle=True
+    )
+    return environment
+
+
+def _months_later(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, 28))
+
+
+def _by_owner(actions: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for action in actions:
+        groups.setdefault(action["owner_title"] or "", []).append(action)
+    return list(groups.items())
+
+
+def report_context(request: ReportRequest, questionnaire: Questionnaire) -> dict[str, Any]:
+    """The template's variables: the view plus the parts each audience's plan needs."""
+    view = request.view
+    translate = translator_for(request.locale).gettext
+    date_locale = _DATE_LOCALES.get(request.locale, "nl")
+    plan_actions = [action for action in view["actions"] if action["section"] != "rules"]
+    heading = translate("How prepared you are, per topic")
+    return {
+        "view": view,
+        "lang": request.locale,
+        "audience": questionnaire.audience.value,
+        "created": format_date(request.created, format="long", locale=date_locale),
+        "redo_on": format_date(_months_later(request.created, REDO_AFTER_MONTHS), format="long", locale=date_locale),
+        "resume_code": request.resume_code,
+        "branding": request.branding,
+        "radio": request.local_radio,
+        "chart": domain_chart_svg(view["domains"], [level.id for level in questionnaire.levels], heading),
+        "chart_text": chart_description([d for d in view["domains"] if d["applies"]], heading),
+        "chart_heading": heading,
+        "summary_actions": view["actions"][:SUMMARY_ACTIONS],
+        "plan_actions": plan_actions,
+        "rule_actions": [action for action in view["actions"] if action["section"] == "rules"],
+        "shopping_list": [action for action in plan_actions if action["cost"] not in (None, "free")],
+        "owners": _by_owner(view["actions"]),
+    }
+
+
+def render_report_html(request: ReportRequest, questionnaire: Questionnaire) -> str:
+    """The complete HTML document that WeasyPrint turns into the PDF."""
+    template = _environment(request.locale).get_template("plan.html")
+    return template.render(report_context(request, questionnaire))

@@ -1,0 +1,54 @@
+"""The plan service: assessment in, PDF bytes out, through the cache and (optionally) the worker pool."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from prepcheck.engine import Assessment, Questionnaire
+from prepcheck.presentation import AssessmentPresenter
+from prepcheck.report.cache import PdfCache, cache_key
+from prepcheck.report.html import Branding, ReportRequest, render_report_html
+from prepcheck.report.local_info import local_radio
+from prepcheck.report.pdf import html_to_pdf
+from prepcheck.report.workers import RenderPool
+
+
+class PlanService:
+    """Makes action-plan PDFs; renders in worker processes when given a pool, in this process otherwise."""
+
+    def __init__(self, pool: RenderPool | None = None, cache: PdfCache | None = None) -> None:
+        self.pool = pool
+        self.cache = cache if cache is not None else PdfCache()
+
+    def request_for(
+        self,
+        questionnaire: Questionnaire,
+        assessment: Assessment,
+        locale: str,
+        *,
+        created: dt.date | None = None,
+        resume_code: str | None = None,
+        branding: Branding | None = None,
+        radio: str | None = None,
+    ) -> ReportRequest:
+        """Everything the plan will show, ready to hash and render."""
+        return ReportRequest(
+            view=AssessmentPresenter(questionnaire, locale).present(assessment),
+            locale=locale,
+            created=created or dt.date.today(),
+            resume_code=resume_code,
+            branding=branding,
+            local_radio=radio or local_radio(assessment.answers),
+        )
+
+    def pdf(self, questionnaire: Questionnaire, request: ReportRequest, extra_assets: dict[str, Path] | None = None) -> bytes:
+        """The PDF for this request: from the cache when it was made before."""
+        key = cache_key(request)
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached
+        html = render_report_html(request, questionnaire)
+        pdf = self.pool.render(html, extra_assets) if self.pool is not None else html_to_pdf(html, extra_assets)
+        self.cache.put(key, pdf)
+        return pdf
