@@ -10,11 +10,27 @@ from prepcheck.engine.texts import text_context
 from prepcheck.i18n.catalog import Translator, translator_for
 from prepcheck.i18n.formatting import CURRENCY_CODES, format_amount
 
-YES_NO_LABELS = {"yes": "Yes", "no": "No", "dont_know": "I don't know"}
-TIMEFRAME_LABELS = {"today": "Today", "this_week": "This week", "this_month": "This month", "this_year": "This year"}
+
+def N_(message: str) -> str:
+    """Marks a string for extraction into the catalog; it is translated where it is shown."""
+    return message
+
+
+YES_NO_LABELS = {"yes": N_("Yes"), "no": N_("No"), "dont_know": N_("I don't know")}
+TIMEFRAME_LABELS = {
+    "today": N_("Today"),
+    "this_week": N_("This week"),
+    "this_month": N_("This month"),
+    "this_year": N_("This year"),
+}
 COST_LABELS = {
-    "household": {"free": "Free", "low": "Under €20", "medium": "€20 to €100", "high": "More than €100"},
-    "business": {"free": "Free", "low": "Under €1,000", "medium": "€1,000 to €10,000", "high": "More than €10,000"},
+    "household": {"free": N_("Free"), "low": N_("Under €20"), "medium": N_("€20 to €100"), "high": N_("More than €100")},
+    "business": {
+        "free": N_("Free"),
+        "low": N_("Under €1,000"),
+        "medium": N_("€1,000 to €10,000"),
+        "high": N_("More than €10,000"),
+    },
 }
 
 
@@ -148,7 +164,9 @@ class AssessmentPresenter:
 def render_text(view: dict[str, Any], translator: Translator) -> str:
     """A plain-text report for the terminal."""
     _ = translator.gettext
-    lines = [view["questionnaire"]["title"], "", f"{_('Overall')}: {view['level_title']} ({view['score']}/100)", ""]
+    # Labels are looked up outside the f-strings so that the extractor can find them.
+    overall, urgent = _("Overall"), _("urgent")
+    lines = [view["questionnaire"]["title"], "", f"{overall}: {view['level_title']} ({view['score']}/100)", ""]
     for domain in view["domains"]:
         if not domain["applies"]:
             continue
@@ -157,7 +175,7 @@ def render_text(view: dict[str, Any], translator: Translator) -> str:
             lines.append(f"    {lost['question_text']} — {lost['answer']} (−{lost['points_lost']:g})")
     lines += ["", _("Your action plan") + ":"]
     for number, action in enumerate(view["actions"], start=1):
-        flag = f" [{_('urgent')}]" if action["critical"] else ""
+        flag = f" [{urgent}]" if action["critical"] else ""
         lines.append(f"{number}. {action['title']}{flag} — {action['timeframe_label']}")
         lines.append(f"   {action['text']}")
         for quantity in action["quantities"]:

@@ -148,7 +148,7 @@ class QuestionnaireBuilder:
             self.known[raw["id"]] = NameInfo(kind, frozenset(raw.get("options", ())))  # type: ignore[arg-type]
         for page_index, page in enumerate(self.document["pages"]):
             for question_index, raw in enumerate(page["questions"]):
-                path = ["pages", page_index, "questions", question_index]
+                path: list[str | int] = ["pages", page_index, "questions", question_index]
                 if raw["id"] in namespace:
                     first = line_of(self.document, namespace[raw["id"]])
                     self.error([*path, "id"], f"duplicate id '{raw['id']}' (first defined at line {first})")
@@ -410,12 +410,12 @@ class QuestionnaireBuilder:
         source_ids = {source.id for source in sources}
         for p_index, page in enumerate(pages):
             for q_index, question in enumerate(page.questions):
-                for s_index, source in enumerate(question.sources):
-                    if source not in source_ids:
-                        self.error(["pages", p_index, "questions", q_index, "sources", s_index], f"unknown source '{source}'")
+                for s_index, source_id in enumerate(question.sources):
+                    if source_id not in source_ids:
+                        self.error(["pages", p_index, "questions", q_index, "sources", s_index], f"unknown source '{source_id}'")
         # Counted from the file, so an action dropped for a bad rule does not make its sources look unused.
-        cited = {s for raw in self.document["actions"] for s in raw["sources"]} | {
-            s for page in pages for question in page.questions for s in question.sources
+        cited = {cited_id for raw in self.document["actions"] for cited_id in raw["sources"]} | {
+            cited_id for page in pages for question in page.questions for cited_id in question.sources
         }
         for index, source in enumerate(sources):
             if source.id not in cited:
@@ -430,8 +430,8 @@ class QuestionnaireBuilder:
                 continue
             for q_index, question in enumerate(page.questions):
                 if question.id in unreachable_question_ids:
-                    path = ["pages", p_index, "questions", q_index, "show_if"]
-                    self.error(path, f"question '{question.id}' can never be shown by any answers")
+                    question_path: list[str | int] = ["pages", p_index, "questions", q_index, "show_if"]
+                    self.error(question_path, f"question '{question.id}' can never be shown by any answers")
         action_index = {action.id: index for index, action in enumerate(questionnaire.actions)}
         for action_id in unreachable_actions(questionnaire):
             self.error(["actions", action_index[action_id], "if"], f"action '{action_id}' can never apply, whatever is answered")

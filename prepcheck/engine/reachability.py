@@ -12,6 +12,8 @@ from prepcheck.engine.path import Path, compute_path
 from prepcheck.engine.plan import compute_quantities
 from prepcheck.engine.rules import NOT_APPLICABLE, Rule
 
+Predicate = Callable[[Path, dict[str, Any]], bool]
+
 MAX_COMBINATIONS = 20_000
 """Above this many candidate answer sets the search samples instead of trying them all."""
 
@@ -122,7 +124,7 @@ class _WitnessSearch:
         for _ in range(MAX_COMBINATIONS):
             yield {name: generator.choice(values) for name, values in zip(ordered, choices)}
 
-    def exists(self, names: set[str], predicate: Callable[[Path, dict[str, Any]], bool]) -> bool:
+    def exists(self, names: set[str], predicate: Predicate) -> bool:
         for assignment in self.assignments(self.dependencies(names)):
             answers = {k: v for k, v in assignment.items() if k not in self.context_ids and v is not None}
             context = {k: v for k, v in assignment.items() if k in self.context_ids}
@@ -137,6 +139,18 @@ class _WitnessSearch:
         return False
 
 
+def _page_shown(page_id: str) -> Predicate:
+    return lambda path, env: page_id in path.page_ids
+
+
+def _question_shown(question_id: str) -> Predicate:
+    return lambda path, env: any(question.id == question_id for question in path.questions)
+
+
+def _rule_holds(rule: Rule) -> Predicate:
+    return lambda path, env: rule.holds(env)
+
+
 def unreachable_pages(questionnaire: Questionnaire) -> list[str]:
     """Ids of pages that no answers can bring onto the path."""
     search = _WitnessSearch(questionnaire)
@@ -146,7 +160,7 @@ def unreachable_pages(questionnaire: Questionnaire) -> list[str]:
         if all(rule is None for rule in rules[1:]) and page.show_if is None:
             continue
         names = set().union(*(rule.names for rule in rules if rule is not None))
-        if not search.exists(names, lambda path, env, page_id=page.id: page_id in path.page_ids):
+        if not search.exists(names, _page_shown(page.id)):
             unreachable.append(page.id)
     return unreachable
 
@@ -160,7 +174,7 @@ def unreachable_questions(questionnaire: Questionnaire) -> list[str]:
             if question.show_if is None:
                 continue
             names = set(question.show_if.names) | (set(page.show_if.names) if page.show_if else set())
-            found = search.exists(names, lambda path, env, qid=question.id: any(q.id == qid for q in path.questions))
+            found = search.exists(names, _question_shown(question.id))
             if not found:
                 unreachable.append(question.id)
     return unreachable
@@ -172,5 +186,5 @@ def unreachable_actions(questionnaire: Questionnaire) -> list[str]:
     return [
         action.id
         for action in questionnaire.actions
-        if not search.exists(set(action.rule.names), lambda path, env, rule=action.rule: rule.holds(env))
+        if not search.exists(set(action.rule.names), _rule_holds(action.rule))
     ]

@@ -11,12 +11,12 @@ from prepcheck.engine.yaml_source import LineDict, LineList, read_yaml
 Extracted = tuple[int, str, tuple[str, str], list[str]]
 
 # (list key in the document, kind in the message context, id key, translatable fields)
-_TOP_LEVEL_LISTS = (
+_TOP_LEVEL_LISTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("domains", "domain", "id", ("title", "description")),
     ("levels", "level", "id", ("title", "description")),
     ("roles", "role", "id", ("title",)),
 )
-_TAIL_LISTS = (
+_TAIL_LISTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("quantities", "quantity", "id", ("label", "unit")),
     ("actions", "action", "id", ("title", "text", "why")),
     ("sources", "source", "id", ("title",)),

@@ -75,10 +75,10 @@ def _by_owner(actions: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, A
 def report_context(request: ReportRequest, questionnaire: Questionnaire) -> dict[str, Any]:
     """The template's variables: the view plus the parts each audience's plan needs."""
     view = request.view
-    translate = translator_for(request.locale).gettext
+    _ = translator_for(request.locale).gettext
     date_locale = _DATE_LOCALES.get(request.locale, "nl")
     plan_actions = [action for action in view["actions"] if action["section"] != "rules"]
-    heading = translate("How prepared you are, per topic")
+    heading = _("How prepared you are, per topic")
     return {
         "view": view,
         "lang": request.locale,
