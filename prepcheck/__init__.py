@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,7 @@ from flask import Flask
 from prepcheck.config import Settings, settings_from_env
 from prepcheck.registry import QuestionnaireRegistry
 from prepcheck.resources import bundled_dir
+from prepcheck.store import ResponseStore
 
 __all__ = ["create_app"]
 
@@ -29,6 +32,16 @@ def _secret_key(settings: Settings, instance_path: Path) -> str:
     return key_file.read_text(encoding="utf-8").strip()
 
 
+def _response_store(settings: Settings, instance_path: Path, secret_key: str) -> ResponseStore:
+    """The store at PREPCHECK_DATABASE_URL, or SQLite in the instance folder; keyed by a pepper from the secret."""
+    url = settings.database_url
+    if not url:
+        instance_path.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{instance_path / 'prepcheck.sqlite3'}"
+    pepper = hashlib.sha256(b"prepcheck.store\x00" + secret_key.encode()).digest()
+    return ResponseStore(url, pepper, timedelta(days=settings.retention_days))
+
+
 def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     """The Flask application factory; `overrides` replace individual settings (used by tests)."""
     settings = settings or settings_from_env(**overrides)
@@ -40,7 +53,13 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     instance_path = Path(app.instance_path)
     app.config["SECRET_KEY"] = _secret_key(settings, instance_path)
     app.config["PREPCHECK_SETTINGS"] = settings
-    app.extensions["prepcheck.questionnaires"] = QuestionnaireRegistry.from_folder(settings.questionnaire_dir)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
+    app.config["MAX_FORM_MEMORY_SIZE"] = settings.max_request_bytes
+    app.config["MAX_FORM_PARTS"] = 200
+    app.extensions["prepcheck.questionnaires"] = QuestionnaireRegistry.from_folder(
+        settings.questionnaire_dir, include_tests=settings.include_test_questionnaires
+    )
+    app.extensions["prepcheck.store"] = _response_store(settings, instance_path, app.config["SECRET_KEY"])
 
     from prepcheck.web import register_blueprints
 

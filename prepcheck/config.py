@@ -25,6 +25,10 @@ class Settings:
     questionnaire_dir: Path = field(default_factory=lambda: bundled_dir("questionnaires"))
     host: str = "127.0.0.1"
     port: int = 8000
+    include_test_questionnaires: bool = False
+    retention_days: int = 30
+    form_token_max_age: int = 6 * 3600
+    max_request_bytes: int = 64 * 1024
 
     def __post_init__(self) -> None:
         # Overrides may arrive as text (from tests or the CLI); keep paths as Path objects.
@@ -46,8 +50,13 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: Any
         secret_key=env.get("PREPCHECK_SECRET_KEY") or None,
         instance_path=Path(env["PREPCHECK_INSTANCE_PATH"]) if env.get("PREPCHECK_INSTANCE_PATH") else None,
         database_url=env.get("PREPCHECK_DATABASE_URL") or None,
-        questionnaire_dir=Path(env["PREPCHECK_QUESTIONNAIRES"]) if env.get("PREPCHECK_QUESTIONNAIRES") else bundled_dir("questionnaires"),
+        questionnaire_dir=Path(env["PREPCHECK_QUESTIONNAIRES"])
+        if env.get("PREPCHECK_QUESTIONNAIRES")
+        else bundled_dir("questionnaires"),
         host=env.get("PREPCHECK_HOST", "127.0.0.1"),
         port=int(env.get("PREPCHECK_PORT", "8000")),
+        include_test_questionnaires=env.get("PREPCHECK_INCLUDE_TEST_QUESTIONNAIRES", "") in ("1", "true", "yes"),
+        retention_days=int(env.get("PREPCHECK_RETENTION_DAYS", "30")),
+        form_token_max_age=int(env.get("PREPCHECK_FORM_TOKEN_SECONDS", str(6 * 3600))),
     )
     return replace(settings, **overrides)

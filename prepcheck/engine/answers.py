@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,6 +14,8 @@ AnswerValue = Any
 """int for numbers, str for single choice / yes-no / text, frozenset[str] for multiple choice, or NOT_APPLICABLE."""
 
 MAX_ANSWERS = 2000
+# ASCII digits only: str.isdigit() also accepts characters such as "²" that int() refuses.
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,12}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +57,7 @@ def _convert_number(question: Question, raw: Any) -> tuple[AnswerValue, Problem 
         value = raw
     elif isinstance(raw, float) and raw.is_integer():
         value = int(raw)
-    elif isinstance(raw, str) and raw.strip().lstrip("-").isdigit() and len(raw.strip()) <= 12:
+    elif isinstance(raw, str) and _WHOLE_NUMBER.fullmatch(raw.strip()):
         value = int(raw.strip())
     if value is None:
         return None, _problem(question.id, "not_a_whole_number", f"'{question.id}' needs a whole number", value=str(raw)[:40])

@@ -1,17 +1,35 @@
-"""The landing page: what the check is and which checks there are."""
+"""The landing page: what the check is, how long it takes, what happens to the answers, and the checks."""
 
 from __future__ import annotations
 
 from flask import Blueprint, current_app, render_template
+
+from prepcheck.presentation import AssessmentPresenter
+from prepcheck.web.journey import locale, questionnaires
+from prepcheck.web.security import FormBinding, form_token
+from prepcheck.web.start import START_PAGE
 
 blueprint = Blueprint("landing", __name__)
 
 
 @blueprint.get("/")
 def index() -> str:
-    """List the questionnaires on offer."""
-    registry = current_app.extensions["prepcheck.questionnaires"]
-    return render_template("landing.html", questionnaires=list(registry.values()))
+    """List the questionnaires on offer, each with its own start button."""
+    checks = []
+    for questionnaire in questionnaires().values():
+        presenter = AssessmentPresenter(questionnaire, locale())
+        checks.append(
+            {
+                "id": questionnaire.id,
+                "title": presenter.text("questionnaire", questionnaire.id, "title", questionnaire.title),
+                "description": presenter.text(
+                    "questionnaire", questionnaire.id, "description", questionnaire.description
+                ),
+                "token": form_token(FormBinding("", f"{START_PAGE}:{questionnaire.id}", 0)),
+            }
+        )
+    retention_days = current_app.config["PREPCHECK_SETTINGS"].retention_days
+    return render_template("landing.html", checks=checks, retention_days=retention_days)
 
 
 @blueprint.get("/healthz")

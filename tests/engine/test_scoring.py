@@ -156,6 +156,8 @@ def test_missing_unknown_and_invalid_answers_are_reported_together() -> None:
         ([1, 2], "not_an_object"),
         ({"adults": True}, "not_a_whole_number"),
         ({"adults": "2; drop table"}, "not_a_whole_number"),
+        ({"adults": "2²"}, "not_a_whole_number"),
+        ({"adults": "١٢"}, "not_a_whole_number"),
         ({"refresh": "n/a"}, "not_applicable_not_allowed"),
         ({"channels": "paper_list"}, "not_a_list"),
         ({"channels": []}, "empty_choice"),

@@ -1,0 +1,145 @@
+"""ResponseStore: create, load, save, delete, resume and expire responses; only hashes of ids are kept."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import sessionmaker
+
+from prepcheck.store.codes import keyed_hash, new_response_id, resume_code_for
+from prepcheck.store.document import ResponseDocument
+from prepcheck.store.tables import ResponseRow, create_tables, make_engine
+
+Clock = Callable[[], datetime]
+
+
+class ResponseNotFound(LookupError):
+    """No response has this id (or resume code), or it was deleted."""
+
+
+class ResponseExpired(LookupError):
+    """The response existed but was not touched within the retention period; its answers are gone."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredResponse:
+    """A loaded response: its id, its document and its resume code."""
+
+    response_id: str
+    document: ResponseDocument
+    resume_code: str
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class ResponseStore:
+    """The narrow interface the web uses; encryption of documents can slot in behind it."""
+
+    def __init__(self, url: str, pepper: bytes, retention: timedelta, clock: Clock = _utcnow) -> None:
+        self.engine = make_engine(url)
+        create_tables(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._pepper = pepper
+        self.retention = retention
+        self.clock = clock
+
+    def _key(self, response_id: str) -> str:
+        return keyed_hash(self._pepper, "response", response_id)
+
+    def _resume_key(self, code: str) -> str:
+        return keyed_hash(self._pepper, "resume", code)
+
+    def _seal_key(self, code: str) -> bytes:
+        return bytes.fromhex(keyed_hash(self._pepper, "seal", code))
+
+    def resume_code(self, response_id: str) -> str:
+        return resume_code_for(self._pepper, response_id)
+
+    def _stale(self, row: ResponseRow) -> bool:
+        return row.updated_at < self.clock() - self.retention
+
+    def create(self, document: ResponseDocument) -> StoredResponse:
+        """Store a new response under a fresh random id."""
+        response_id = new_response_id()
+        code = self.resume_code(response_id)
+        nonce = os.urandom(12)
+        sealed = nonce + AESGCM(self._seal_key(code)).encrypt(nonce, response_id.encode(), None)
+        with self._sessions.begin() as session:
+            session.add(
+                ResponseRow(
+                    key=self._key(response_id),
+                    resume_key=self._resume_key(code),
+                    sealed_id=sealed,
+                    document=document.to_json(),
+                    updated_at=self.clock(),
+                )
+            )
+        return StoredResponse(response_id, document, code)
+
+    def load(self, response_id: str) -> StoredResponse:
+        """The response's current document; raises ResponseNotFound or ResponseExpired."""
+        # A plain Core read: every page view does one, and the ORM session costs more than the query.
+        key = self._key(response_id)
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(ResponseRow.document, ResponseRow.updated_at).where(ResponseRow.key == key)
+            ).first()
+        if row is None:
+            raise ResponseNotFound(response_id)
+        if row.document is None or row.updated_at < self.clock() - self.retention:
+            self._wipe(key)
+            raise ResponseExpired(response_id)
+        return StoredResponse(response_id, ResponseDocument.from_json(row.document), self.resume_code(response_id))
+
+    def _wipe(self, key: str) -> None:
+        with self._sessions.begin() as session:
+            session.execute(update(ResponseRow).where(ResponseRow.key == key).values(document=None, sealed_id=None))
+
+    def save(self, response_id: str, document: ResponseDocument) -> None:
+        """Replace the response's document and mark it as touched now."""
+        with self._sessions.begin() as session:
+            result = session.execute(
+                update(ResponseRow)
+                .where(ResponseRow.key == self._key(response_id), ResponseRow.document.is_not(None))
+                .values(document=document.to_json(), updated_at=self.clock())
+            )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                raise ResponseNotFound(response_id)
+
+    def delete(self, response_id: str) -> bool:
+        """Remove the response at once; True when there was one."""
+        with self._sessions.begin() as session:
+            result = session.execute(delete(ResponseRow).where(ResponseRow.key == self._key(response_id)))
+            return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    def find_by_resume_code(self, code: str) -> str:
+        """The response id behind a (normalised) resume code; raises ResponseNotFound or ResponseExpired."""
+        with self._sessions.begin() as session:
+            row = session.scalars(select(ResponseRow).where(ResponseRow.resume_key == self._resume_key(code))).first()
+            if row is None:
+                raise ResponseNotFound(code)
+            if row.document is None or row.sealed_id is None or self._stale(row):
+                row.document, row.sealed_id = None, None
+                session.commit()
+                raise ResponseExpired(code)
+            sealed = row.sealed_id
+        return AESGCM(self._seal_key(code)).decrypt(sealed[:12], sealed[12:], None).decode()
+
+    def expire(self) -> int:
+        """Wipe the answers of responses past retention (a marker stays a while, to say 'expired'); count them."""
+        now = self.clock()
+        with self._sessions.begin() as session:
+            wiped = session.execute(
+                update(ResponseRow)
+                .where(ResponseRow.updated_at < now - self.retention, ResponseRow.document.is_not(None))
+                .values(document=None, sealed_id=None)
+            )
+            session.execute(delete(ResponseRow).where(ResponseRow.updated_at < now - 2 * self.retention))
+            return int(wiped.rowcount)  # type: ignore[attr-defined]

@@ -1,0 +1,47 @@
+"""The SQLAlchemy table of responses and the engine set-up (SQLite in WAL mode by default)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import DateTime, Engine, LargeBinary, String, Text, create_engine, event
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """The declarative base of prepcheck's tables."""
+
+
+class ResponseRow(Base):
+    """One response: hashes of its id and resume code, the sealed id, and the document (None once expired)."""
+
+    __tablename__ = "responses"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    resume_key: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    sealed_id: Mapped[bytes | None] = mapped_column(LargeBinary(128))
+    document: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers go on while one writer writes; NORMAL is safe with WAL and much faster than FULL.
+    cursor = dbapi_connection.cursor()
+    for pragma in ("journal_mode=WAL", "busy_timeout=5000", "synchronous=NORMAL", "foreign_keys=ON"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`; SQLite connections get WAL, a busy timeout and synchronous=NORMAL."""
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def create_tables(engine: Engine) -> None:
+    """Create missing tables (a later issue moves this to Alembic), then drop pooled connections before forking."""
+    Base.metadata.create_all(engine)
+    engine.dispose()

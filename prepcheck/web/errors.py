@@ -1,0 +1,68 @@
+"""Clear pages for everything that can go wrong: unknown, expired, refused, too large, forged."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_babel import lazy_gettext
+from werkzeug.exceptions import HTTPException
+
+_PAGES = {
+    400: (
+        lazy_gettext("This form could not be used"),
+        lazy_gettext(
+            "Something in the form was not as we sent it, so nothing was saved. "
+            "Your earlier answers are safe. Go back to the page and try again."
+        ),
+    ),
+    403: (
+        lazy_gettext("This request was refused"),
+        lazy_gettext("The form was not sent from this website, so nothing was saved."),
+    ),
+    404: (
+        lazy_gettext("Page not found"),
+        lazy_gettext(
+            "If you typed the web address, check it is correct. "
+            "If you have a resume code, you can use it to go back to your answers."
+        ),
+    ),
+    405: (lazy_gettext("This request was refused"), lazy_gettext("This page cannot be used like that.")),
+    410: (
+        lazy_gettext("Your answers have expired"),
+        lazy_gettext(
+            "Answers that are not changed for a while are deleted, to protect your privacy. "
+            "You can start the check again."
+        ),
+    ),
+    413: (
+        lazy_gettext("The form was too large"),
+        lazy_gettext("Nothing was saved. Shorten your answers and try again."),
+    ),
+}
+
+
+class ProblemPage(HTTPException):
+    """An error shown as a page with its own heading and text."""
+
+    def __init__(
+        self, code: int, title: str | None = None, message: str | None = None, back: str | None = None
+    ) -> None:
+        super().__init__()
+        self.code = code
+        self.title = title
+        self.message = message
+        self.back = back
+
+
+def render_problem(error: HTTPException) -> tuple[str, int]:
+    """The page for an HTTP error."""
+    code = error.code or 500
+    title, message = _PAGES.get(code, (lazy_gettext("Sorry, there is a problem"), lazy_gettext("Try again later.")))
+    if isinstance(error, ProblemPage):
+        title, message = error.title or title, error.message or message
+    back = error.back if isinstance(error, ProblemPage) else None
+    return render_template("problem.html", heading=title, message=message, back=back, code=code), code
+
+
+def install(app: Flask) -> None:
+    """Render every HTTP error as a page."""
+    app.register_error_handler(HTTPException, render_problem)

@@ -1,0 +1,89 @@
+"""Cookie-less protection: signed form tokens, the same-origin check for POSTs, and security headers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from flask import Flask, Response, abort, current_app, request
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+TOKEN_FIELD = "token"  # noqa: S105 - a form field name, not a secret
+_SAFE_FETCH_SITES = frozenset({"same-origin", "none"})
+CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'"
+
+
+class TokenExpired(Exception):
+    """The form was signed correctly but is older than the allowed age."""
+
+
+class TokenInvalid(Exception):
+    """The form's token is missing, forged, or made for another response or page."""
+
+
+@dataclass(frozen=True, slots=True)
+class FormBinding:
+    """What a form token binds: the response, the page and the document revision it was shown at."""
+
+    response_id: str
+    page: str
+    revision: int
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="prepcheck.form")
+
+
+def form_token(binding: FormBinding) -> str:
+    """A signed token for a form; it carries its own creation time."""
+    return _serializer().dumps([binding.response_id, binding.page, binding.revision])
+
+
+def check_form_token(token: str | None, response_id: str, page: str) -> int:
+    """The revision the form was shown at; raises TokenInvalid or TokenExpired."""
+    if not token or len(token) > 512:
+        raise TokenInvalid
+    max_age = current_app.config["PREPCHECK_SETTINGS"].form_token_max_age
+    try:
+        bound_id, bound_page, revision = _serializer().loads(token, max_age=max_age)
+    except SignatureExpired as error:
+        raise TokenExpired from error
+    except (BadSignature, ValueError, TypeError) as error:
+        raise TokenInvalid from error
+    if bound_id != response_id or bound_page != page or not isinstance(revision, int):
+        raise TokenInvalid
+    return revision
+
+
+def _same_origin() -> bool:
+    """Browsers say where a request comes from; requests without either header come from no browser."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site in _SAFE_FETCH_SITES
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True
+    parts = urlsplit(origin)
+    return f"{parts.scheme}://{parts.netloc}" == request.host_url.rstrip("/")
+
+
+def refuse_cross_site_posts() -> None:
+    """Before every unsafe request: refuse it unless it comes from this site."""
+    if request.method not in ("GET", "HEAD", "OPTIONS") and not _same_origin():
+        abort(403)
+
+
+def add_security_headers(response: Response) -> Response:
+    """No referrer leaves the site (the URL holds the response id), no caching of answers, a strict CSP."""
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    if request.endpoint not in (None, "static"):
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+def install(app: Flask) -> None:
+    """Attach the origin check and the headers to the app."""
+    app.before_request(refuse_cross_site_posts)
+    app.after_request(add_security_headers)

@@ -1,0 +1,155 @@
+"""axe-core finds no WCAG 2.1 A/AA violations on any page type, in Debian's chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from axe import axe_violations
+from browser_journey import fill_and_continue, screenshot, start
+
+TYPES = "web_answer_types"
+TO_END = [{"torch": "none"}, {"food": ["tins"]}, {"cash": "no"}, {"litres": "3"}, {"note": "Check the torch"}]
+
+
+def _landing(page: Any, base: str, server: Any) -> None:
+    page.goto(base + "/")
+
+
+def _answer_type_page(index: int) -> Callable[[Any, str, Any], None]:
+    def go(page: Any, base: str, server: Any) -> None:
+        start(page, base, TYPES)
+        for answers in TO_END[:index]:
+            fill_and_continue(page, answers)
+
+    return go
+
+
+def _error_state(page: Any, base: str, server: Any) -> None:
+    start(page, base, TYPES)
+    fill_and_continue(page, {})
+    assert page.title().startswith("Error:")
+
+
+def _number_error(page: Any, base: str, server: Any) -> None:
+    _answer_type_page(3)(page, base, server)
+    fill_and_continue(page, {"litres": "a lot"})
+
+
+def _several_questions(page: Any, base: str, server: Any) -> None:
+    start(page, base, "all_features")
+
+
+def _check_answers(page: Any, base: str, server: Any) -> None:
+    _answer_type_page(5)(page, base, server)
+    assert page.url.endswith("/check-your-answers")
+
+
+def _result(page: Any, base: str, server: Any) -> None:
+    _check_answers(page, base, server)
+    page.click("text=See your result")
+    assert page.url.endswith("/your-result")
+
+
+def _all_features_result(page: Any, base: str, server: Any) -> None:
+    start(page, base, "all_features")
+    for answers in (
+        {"adults": "2", "pets": "1"},
+        {"water_litres": "4", "refresh": "no"},
+        {"radio": "none", "channels": ["paper_list"]},
+        {"pet_plan": "no"},
+    ):
+        fill_and_continue(page, answers)
+    page.click("text=See your result")
+
+
+def _resume(page: Any, base: str, server: Any) -> None:
+    page.goto(base + "/resume")
+
+
+def _resume_error(page: Any, base: str, server: Any) -> None:
+    page.goto(base + "/resume")
+    page.fill("#code", "nonsense")
+    page.click("form button[type=submit]")
+
+
+def _expired(page: Any, base: str, server: Any) -> None:
+    start(page, base, TYPES)
+    store = server.app.extensions["prepcheck.store"]
+    real_clock = store.clock
+    store.clock = lambda: real_clock() + timedelta(days=400)
+    try:
+        page.goto(page.url)
+    finally:
+        store.clock = real_clock
+    assert "expired" in page.title()
+
+
+def _not_found(page: Any, base: str, server: Any) -> None:
+    page.goto(base + "/web_answer_types/" + "A" * 32 + "/radio_page")
+
+
+def _delete(page: Any, base: str, server: Any) -> None:
+    start(page, base, TYPES)
+    page.click("text=Delete my answers")
+
+
+def _deleted(page: Any, base: str, server: Any) -> None:
+    _delete(page, base, server)
+    page.click("form button[type=submit]")
+
+
+PAGES: dict[str, Callable[[Any, str, Any], None]] = {
+    "landing": _landing,
+    "single-choice": _answer_type_page(0),
+    "multiple-choice": _answer_type_page(1),
+    "yes-no": _answer_type_page(2),
+    "number": _answer_type_page(3),
+    "text": _answer_type_page(4),
+    "several-questions": _several_questions,
+    "error-missing": _error_state,
+    "error-number": _number_error,
+    "check-your-answers": _check_answers,
+    "result": _result,
+    "result-full": _all_features_result,
+    "resume": _resume,
+    "resume-error": _resume_error,
+    "expired": _expired,
+    "not-found": _not_found,
+    "delete": _delete,
+    "deleted": _deleted,
+}
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_has_no_wcag_violations(name: str, page: Any, live_server: Any) -> None:
+    PAGES[name](page, live_server.url, live_server)
+    screenshot(page, name)
+    assert axe_violations(page) == []
+
+
+def test_pages_have_no_violations_at_360_px_wide(page: Any, live_server: Any) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    _result(page, live_server.url, live_server)
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_nothing_needs_scrolling_sideways_at_200_percent_zoom(browser: Any, live_server: Any) -> None:
+    # 200 % zoom of a 1280 px window is a 640 CSS-pixel viewport at device scale factor 2.
+    context = browser.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2)
+    zoomed = context.new_page()
+    try:
+        for name in ("single-choice", "check-your-answers", "result"):
+            PAGES[name](zoomed, live_server.url, live_server)
+            assert zoomed.evaluate("document.documentElement.scrollWidth") <= 640, name
+    finally:
+        context.close()
+
+
+def test_axe_does_find_violations_on_a_broken_page(page: Any) -> None:
+    page.set_content("<html><body><img src='x.png'><input type='text'></body></html>")
+    found = " ".join(axe_violations(page))
+    assert "image-alt" in found and "html-has-lang" in found

@@ -1,0 +1,81 @@
+"""The page-convention check that every HTML page the tests render must pass."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import html5lib
+from bs4 import BeautifulSoup
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+_LABELLED_BY_ATTRIBUTE = ("aria-label", "aria-labelledby", "title")
+_UNLABELLED_INPUT_TYPES = {"hidden", "submit", "button", "reset", "image"}
+
+
+def _text(element: object) -> str:
+    return re.sub(r"\s+", " ", element.get_text(" ")).strip()  # type: ignore[attr-defined]
+
+
+def page_problems(html: str) -> list[str]:
+    """Every way the page breaks the conventions; empty when it keeps them all."""
+    problems: list[str] = []
+    try:
+        html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
+    except html5lib.html5parser.ParseError as error:
+        problems.append(f"not valid HTML: {error}")
+    soup = BeautifulSoup(html, "html5lib")
+    root = soup.find("html")
+    if root is None or not root.get("lang"):
+        problems.append("<html> has no lang")
+    headings = soup.find_all("h1")
+    title = soup.find("title")
+    if len(headings) != 1:
+        problems.append(f"{len(headings)} h1 elements, not exactly one")
+    elif title is None or _text(headings[0]) not in _text(title):
+        problems.append(f"<title> {title and _text(title)!r} does not contain the h1 {_text(headings[0])!r}")
+    ids = [element["id"] for element in soup.find_all(id=True)]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        problems.append(f"duplicate ids: {duplicates}")
+    labelled_ids = {label.get("for") for label in soup.find_all("label")}
+    for control in soup.find_all(["input", "select", "textarea"]):
+        if control.name == "input" and control.get("type", "text") in _UNLABELLED_INPUT_TYPES:
+            continue
+        if control.get("id") in labelled_ids or any(control.get(a) for a in _LABELLED_BY_ATTRIBUTE):
+            continue
+        if control.find_parent("label") is None:
+            problems.append(f"form control {control.get('name')!r} has no label")
+    for element in soup.find_all(["script", "style"]):
+        if element.name == "script" and element.get("src"):
+            continue
+        if not element.get("nonce"):
+            problems.append(f"inline <{element.name}> without a nonce")
+    for element in soup.find_all(True):
+        if element.get("style") is not None:
+            problems.append(f"style attribute on <{element.name}>")
+        if any(attribute.startswith("on") for attribute in element.attrs):
+            problems.append(f"event handler attribute on <{element.name}>")
+        for reference in (element.get("aria-describedby") or "").split():
+            if reference not in ids:
+                problems.append(f"aria-describedby points to missing id {reference!r}")
+    for link in soup.select(".error-summary a[href^='#']"):
+        if link["href"][1:] not in ids:
+            problems.append(f"error summary links to missing field {link['href']!r}")
+    return problems
+
+
+class CheckedClient(FlaskClient):
+    """A test client that fails the test when an HTML page breaks the page conventions or sets a cookie."""
+
+    checked_pages = 0
+
+    def open(self, *args: Any, **kwargs: Any) -> TestResponse:
+        response = super().open(*args, **kwargs)
+        assert "Set-Cookie" not in response.headers, f"a cookie was set: {response.headers['Set-Cookie']}"
+        if response.mimetype == "text/html":
+            problems = page_problems(response.get_data(as_text=True))
+            assert not problems, f"{response.request.path} ({response.status_code}) breaks page conventions: {problems}"
+            CheckedClient.checked_pages += 1
+        return response
