@@ -29,6 +29,8 @@ class Settings:
     retention_days: int = 30
     form_token_max_age: int = 6 * 3600
     max_request_bytes: int = 64 * 1024
+    pdf_workers: int = 2
+    pdf_timeout_seconds: float = 30.0
 
     def __post_init__(self) -> None:
         # Overrides may arrive as text (from tests or the CLI); keep paths as Path objects.
@@ -58,5 +60,7 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: Any
         include_test_questionnaires=env.get("PREPCHECK_INCLUDE_TEST_QUESTIONNAIRES", "") in ("1", "true", "yes"),
         retention_days=int(env.get("PREPCHECK_RETENTION_DAYS", "30")),
         form_token_max_age=int(env.get("PREPCHECK_FORM_TOKEN_SECONDS", str(6 * 3600))),
+        pdf_workers=int(env.get("PREPCHECK_PDF_WORKERS", "2")),
+        pdf_timeout_seconds=float(env.get("PREPCHECK_PDF_TIMEOUT", "30")),
     )
     return replace(settings, **overrides)

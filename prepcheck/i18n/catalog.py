@@ -7,6 +7,7 @@ from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
+from babel import support
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -22,6 +23,11 @@ class Translator:
         self.locale = locale
         self._translations = translations
 
+    @property
+    def translations(self) -> gettext.NullTranslations:
+        """The underlying catalog (shared with Flask-Babel)."""
+        return self._translations
+
     def gettext(self, message: str) -> str:
         return self._translations.gettext(message)
 
@@ -29,13 +35,13 @@ class Translator:
         return self._translations.pgettext(context, message)
 
 
-def load_translations(locale: str, directory: Path = TRANSLATIONS_DIR) -> gettext.NullTranslations:
+def load_translations(locale: str, directory: Path = TRANSLATIONS_DIR) -> support.NullTranslations:
     """The compiled .mo catalog if it is current, else the .po compiled in memory; none: the source text."""
     folder = directory / locale / "LC_MESSAGES"
     po_file, mo_file = folder / "messages.po", folder / "messages.mo"
     if mo_file.is_file() and (not po_file.is_file() or mo_file.stat().st_mtime >= po_file.stat().st_mtime):
         with mo_file.open("rb") as handle:
-            return gettext.GNUTranslations(handle)
+            return support.Translations(handle)
     if po_file.is_file():
         # Compiling in memory means a source checkout or wheel needs no build step to serve translations.
         with po_file.open("rb") as handle:
@@ -43,13 +49,13 @@ def load_translations(locale: str, directory: Path = TRANSLATIONS_DIR) -> gettex
         buffer = BytesIO()
         write_mo(buffer, catalog, use_fuzzy=False)
         buffer.seek(0)
-        return gettext.GNUTranslations(buffer)
-    return gettext.NullTranslations()
+        return support.Translations(buffer)
+    return support.NullTranslations()
 
 
 @lru_cache(maxsize=len(SUPPORTED_LOCALES) + 1)
 def translator_for(locale: str) -> Translator:
     """The translator for a supported locale; an unknown locale gets the English source text."""
     if locale not in SUPPORTED_LOCALES:
-        return Translator("en", gettext.NullTranslations())
+        return Translator("en", support.NullTranslations())
     return Translator(locale, load_translations(locale))

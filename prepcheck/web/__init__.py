@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 from flask import Flask
-from flask_babel import Babel
-
-from prepcheck.i18n.catalog import TRANSLATIONS_DIR
-
-INTERFACE_LOCALE = "en"
-"""The interface speaks English until the catalogs arrive (the languages issue adds locale selection)."""
-
-
-def _locale() -> str:
-    return INTERFACE_LOCALE
 
 
 def register_blueprints(app: Flask) -> None:
     """Attach every journey's blueprint, the security hooks, error pages and Flask-Babel to the app."""
-    from prepcheck.web import delete, errors, landing, questions, result, resume, security, start, summary
+    from prepcheck.web import delete, errors, landing, locale, plan_pdf, questions, result, resume, security, start, summary
 
-    app.config.setdefault("BABEL_DEFAULT_LOCALE", INTERFACE_LOCALE)
-    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS_DIR))
-    Babel(app, locale_selector=_locale)
-    app.context_processor(lambda: {"html_lang": _locale()})
+    locale.install(app)
     security.install(app)
     errors.install(app)
-    for module in (landing, resume, start, summary, result, delete, questions):
+    for module in (landing, resume, start, summary, result, plan_pdf, delete, questions):
         app.register_blueprint(module.blueprint)

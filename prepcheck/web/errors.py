@@ -44,13 +44,19 @@ class ProblemPage(HTTPException):
     """An error shown as a page with its own heading and text."""
 
     def __init__(
-        self, code: int, title: str | None = None, message: str | None = None, back: str | None = None
+        self,
+        code: int,
+        title: str | None = None,
+        message: str | None = None,
+        back: str | None = None,
+        retry: str | None = None,
     ) -> None:
         super().__init__()
         self.code = code
         self.title = title
         self.message = message
         self.back = back
+        self.retry = retry
 
 
 def render_problem(error: HTTPException) -> tuple[str, int]:
@@ -60,7 +66,8 @@ def render_problem(error: HTTPException) -> tuple[str, int]:
     if isinstance(error, ProblemPage):
         title, message = error.title or title, error.message or message
     back = error.back if isinstance(error, ProblemPage) else None
-    return render_template("problem.html", heading=title, message=message, back=back, code=code), code
+    retry = error.retry if isinstance(error, ProblemPage) else None
+    return render_template("problem.html", heading=title, message=message, back=back, retry=retry, code=code), code
 
 
 def install(app: Flask) -> None:

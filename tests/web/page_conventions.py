@@ -71,6 +71,11 @@ class CheckedClient(FlaskClient):
 
     checked_pages = 0
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Most tests read English text; without a URL prefix the language follows Accept-Language.
+        self.environ_base.setdefault("HTTP_ACCEPT_LANGUAGE", "en")
+
     def open(self, *args: Any, **kwargs: Any) -> TestResponse:
         response = super().open(*args, **kwargs)
         assert "Set-Cookie" not in response.headers, f"a cookie was set: {response.headers['Set-Cookie']}"

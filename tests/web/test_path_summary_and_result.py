@@ -113,12 +113,6 @@ def test_the_result_shows_levels_per_domain_as_chart_and_figures_and_the_plan_in
     assert page.find("a", string="Check or change your answers") is not None
 
 
-def test_the_result_has_no_pdf_link_yet(client: FlaskClient) -> None:
-    summary_url = _complete(client)
-    result = client.get(summary_url.replace("check-your-answers", "your-result")).get_data(as_text=True)
-    assert ".pdf" not in result
-
-
 def test_a_result_form_is_never_needed(client: FlaskClient) -> None:
     summary_url = _complete(client)
     assert soup(client.get(summary_url.replace("check-your-answers", "your-result"))).find("form") is None

@@ -1,0 +1,56 @@
+"""The action plan as a PDF download, in the reader's language; a failed render offers a retry."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, Response, current_app
+
+from prepcheck.engine.assess import assess_path
+from prepcheck.report.service import PlanService
+from prepcheck.report.workers import RenderError, RenderPool
+from prepcheck.web.errors import ProblemPage
+from prepcheck.web.journey import load_journey
+from prepcheck.web.translate import _
+
+blueprint = Blueprint("plan_pdf", __name__)
+
+
+def plan_service() -> PlanService:
+    """The app's plan service; its worker processes start on the first download, not with the app."""
+    service = current_app.extensions.get("prepcheck.plans")
+    if service is None:
+        settings = current_app.config["PREPCHECK_SETTINGS"]
+        service = PlanService(pool=RenderPool(size=settings.pdf_workers, timeout=settings.pdf_timeout_seconds))
+        current_app.extensions["prepcheck.plans"] = service
+    return service  # type: ignore[no-any-return]
+
+
+def _filename(title: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "plan"
+    return f"prepcheck-{slug}.pdf"
+
+
+@blueprint.get("/<questionnaire_id>/<response_id>/action-plan.pdf")
+def download(questionnaire_id: str, response_id: str) -> Response:
+    """Render (or take from the cache) the plan for the stored answers on the path."""
+    journey = load_journey(questionnaire_id, response_id)
+    if journey.path.first_unanswered_page() is not None:
+        raise ProblemPage(404)
+    assessment = assess_path(journey.questionnaire, journey.path, journey.context)
+    service = plan_service()
+    request = service.request_for(journey.questionnaire, assessment, journey.context.locale, resume_code=journey.resume_code)
+    try:
+        pdf = service.pdf(journey.questionnaire, request)
+    except RenderError:
+        raise ProblemPage(
+            503,
+            title=_("Your action plan could not be made just now"),
+            message=_("Your answers are safe. Wait a moment and try again, or print this result page instead."),
+            back=journey.url("result.result"),
+            retry=journey.url("plan_pdf.download"),
+        ) from None
+    response = Response(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{_filename(journey.questionnaire.id)}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,106 @@
+"""The action plan download: from the result page, in the reader's language, and a clear retry when it fails."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from io import BytesIO
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from pypdf import PdfReader
+from web_journey import answer, soup, start
+
+from prepcheck.report.cache import PdfCache
+from prepcheck.report.service import PlanService
+from prepcheck.report.workers import RenderError
+
+PAGES = {
+    "household": {"adults": "2", "pets": "1"},
+    "water_page": {"water_litres": "4", "refresh": "dont_know"},
+    "radio_page": {"radio": "none", "channels": ["paper_list", "meeting_place"]},
+    "pets_page": {"pet_plan": "no", "note": "Cat flap is broken"},
+}
+
+
+@pytest.fixture()
+def in_process_plans(app: Flask) -> PlanService:
+    """Render in this process, so each test does not start worker processes of its own."""
+    service = PlanService(cache=PdfCache())
+    app.extensions["prepcheck.plans"] = service
+    return service
+
+
+def complete(client: FlaskClient, prefix: str = "") -> str:
+    """Answer all_features to the end; the result page's URL."""
+    url = start(client, "all_features")
+    if prefix:
+        url = prefix + url
+    for answers in PAGES.values():
+        url = answer(client, url, answers).location
+    return url.replace("check-your-answers", "your-result")
+
+
+def pdf_text(pdf: bytes) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(BytesIO(pdf)).pages)
+
+
+def test_the_result_page_offers_the_plan_and_the_pdf_lists_the_same_actions_in_order(
+    client: FlaskClient, in_process_plans: PlanService
+) -> None:
+    result = client.get(complete(client))
+    link = soup(result).find("a", string="Download your action plan (PDF)")
+    plan = [item.select_one(".plan-title").get_text(" ", strip=True).removeprefix("Urgent ") for item in soup(result).select(".plan-item")]
+    response = client.get(link["href"])
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    assert response.headers["Cache-Control"] == "no-store"
+    text = pdf_text(response.data)
+    positions = [text.index(f"{number}. {title}") for number, title in enumerate(plan, start=1)]
+    assert positions == sorted(positions)
+    assert "Drinking water for three days: 20 litres" in text
+
+
+def test_the_pdf_is_in_the_language_of_the_journey(client: FlaskClient, in_process_plans: PlanService) -> None:
+    result_url = complete(client, prefix="/nl")
+    assert result_url.startswith("/nl/")
+    link = soup(client.get(result_url)).select_one("a.button[href$='action-plan.pdf']")
+    reader = PdfReader(BytesIO(client.get(link["href"]).data))
+    assert reader.trailer["/Root"]["/Lang"] == "nl"
+    assert "Je actieplan" in pdf_text(client.get(link["href"]).data)
+
+
+def test_a_failed_render_says_so_offers_a_retry_and_keeps_the_answers(
+    client: FlaskClient, in_process_plans: PlanService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result_url = complete(client)
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise RenderError("the PDF worker stopped unexpectedly")
+
+    monkeypatch.setattr(in_process_plans, "pdf", broken)
+    pdf_url = result_url.replace("your-result", "action-plan.pdf")
+    response = client.get(pdf_url)
+    assert response.status_code == 503
+    page = soup(response)
+    assert page.find("h1").get_text(strip=True) == "Your action plan could not be made just now"
+    assert page.find("a", string="Try again")["href"] == pdf_url
+    assert client.get(result_url).status_code == 200
+
+
+def test_there_is_no_plan_before_the_check_is_complete(client: FlaskClient, in_process_plans: PlanService) -> None:
+    first = start(client, "all_features")
+    response = client.get(first.rsplit("/", 1)[0] + "/action-plan.pdf")
+    assert response.status_code == 404
+
+
+def test_the_app_renders_plans_in_worker_processes_by_default(app: Flask, client: FlaskClient) -> None:
+    app.config["PREPCHECK_SETTINGS"] = replace(app.config["PREPCHECK_SETTINGS"], pdf_workers=1)
+    response = client.get(complete(client).replace("your-result", "action-plan.pdf"))
+    service = app.extensions["prepcheck.plans"]
+    try:
+        assert response.data.startswith(b"%PDF-")
+        assert service.pool is not None and len(service.pool.worker_pids()) == 1
+    finally:
+        service.pool.close()
