@@ -61,7 +61,9 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     )
     app.extensions["prepcheck.store"] = _response_store(settings, instance_path, app.config["SECRET_KEY"])
 
+    from prepcheck.api import register_api
     from prepcheck.web import register_blueprints
 
     register_blueprints(app)
+    register_api(app)
     return app

@@ -1,0 +1,113 @@
+"""A questionnaire as JSON for other front ends: every text translated, every rule as its source text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prepcheck.config import DEFAULT_LOCALE, SUPPORTED_LOCALES
+from prepcheck.engine import Questionnaire
+from prepcheck.engine.model import NOT_APPLICABLE_VALUE, Page, Question, QuestionType
+from prepcheck.engine.rules import Rule
+from prepcheck.presentation import YES_NO_LABELS, AssessmentPresenter
+
+RULE_LANGUAGE = "prepcheck-rules/1"
+"""Names the rule language of docs/questionnaire-format.md, so a front end can tell which one it must evaluate."""
+
+
+def _source(rule: Rule | None) -> str | None:
+    return rule.source if rule is not None else None
+
+
+def summarise(questionnaire: Questionnaire, locale: str) -> dict[str, Any]:
+    """The list entry: id, version, title, description, audience and languages."""
+    texts = AssessmentPresenter(questionnaire, locale)
+    q = questionnaire
+    return {
+        "id": q.id,
+        "version": q.version,
+        "title": texts.text("questionnaire", q.id, "title", q.title),
+        "description": texts.text("questionnaire", q.id, "description", q.description),
+        "audience": q.audience.value,
+        "languages": list(SUPPORTED_LOCALES),
+        "default_language": DEFAULT_LOCALE,
+        "href": f"/api/v1/questionnaires/{q.id}",
+    }
+
+
+def _options(texts: AssessmentPresenter, question: Question) -> list[dict[str, Any]]:
+    if question.type is QuestionType.YES_NO:
+        values = [option.value for option in question.options] or list(YES_NO_LABELS)
+        return [{"value": value, "label": texts.ui(YES_NO_LABELS[value]), "hint": "", "exclusive": False} for value in values]
+    return [
+        {
+            "value": option.value,
+            "label": texts.text("option", f"{question.id}.{option.value}", "label", option.label),
+            "hint": texts.text("option", f"{question.id}.{option.value}", "hint", option.hint),
+            "exclusive": option.exclusive,
+        }
+        for option in question.options
+    ]
+
+
+def _question(texts: AssessmentPresenter, question: Question) -> dict[str, Any]:
+    is_number = question.type is QuestionType.NUMBER
+    return {
+        "id": question.id,
+        "type": question.type.value,
+        "text": texts.text("question", question.id, "text", question.text),
+        "hint": texts.text("question", question.id, "hint", question.hint),
+        "unit": texts.text("question", question.id, "unit", question.unit),
+        "options": _options(texts, question),
+        "minimum": question.minimum if is_number else None,
+        "maximum": question.maximum if is_number else None,
+        "max_length": question.max_length if question.type is QuestionType.TEXT else None,
+        "optional": question.optional,
+        "not_applicable": question.not_applicable,
+        "show_if": _source(question.show_if),
+        "domain": question.domain,
+    }
+
+
+def _page(texts: AssessmentPresenter, page: Page) -> dict[str, Any]:
+    return {
+        "id": page.id,
+        "title": texts.text("page", page.id, "title", page.title),
+        "intro": texts.text("page", page.id, "intro", page.intro),
+        "show_if": _source(page.show_if),
+        "questions": [_question(texts, question) for question in page.questions],
+    }
+
+
+def describe(questionnaire: Questionnaire, locale: str) -> dict[str, Any]:
+    """Everything a front end needs to ask the questions and follow the path, in one language."""
+    texts = AssessmentPresenter(questionnaire, locale)
+    q = questionnaire
+    return {
+        **summarise(q, locale),
+        "lang": locale,
+        "rule_language": RULE_LANGUAGE,
+        "not_applicable_value": NOT_APPLICABLE_VALUE,
+        "domains": [
+            {
+                "id": domain.id,
+                "title": texts.text("domain", domain.id, "title", domain.title),
+                "description": texts.text("domain", domain.id, "description", domain.description),
+                "weight": domain.weight,
+            }
+            for domain in q.domains
+        ],
+        "levels": [
+            {
+                "id": level.id,
+                "title": texts.text("level", level.id, "title", level.title),
+                "description": texts.text("level", level.id, "description", level.description),
+                "min_score": level.min_score,
+            }
+            for level in q.levels
+        ],
+        "context": [
+            {"id": variable.id, "type": variable.kind, "options": list(variable.options), "default": variable.default}
+            for variable in q.context
+        ],
+        "pages": [_page(texts, page) for page in q.pages],
+    }

@@ -1,0 +1,174 @@
+"""The API's operations: read questionnaires, assess answers (JSON or PDF), and read or make re-check codes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from prepcheck.api import problems
+from prepcheck.api.body import context_for, json_body, language, questionnaire_named, read_fields
+from prepcheck.api.describe import describe, summarise
+from prepcheck.api.openapi import openapi_document
+from prepcheck.api.problems import ApiProblem, ErrorEntry, entry_for
+from prepcheck.engine import Assessment, InvalidAnswers, Questionnaire, assess
+from prepcheck.presentation import AssessmentPresenter
+from prepcheck.recheck import Change, Comparison, DecodedCode, RecheckCodeError, compare, decode_code, encode
+from prepcheck.report.service import PlanService
+
+blueprint = Blueprint("api", __name__, url_prefix="/api")
+blueprint.register_error_handler(ApiProblem, problems.handle_api_problem)
+blueprint.register_error_handler(HTTPException, problems.from_http_error)
+blueprint.register_error_handler(Exception, problems.handle_unexpected)
+
+PLANS_EXTENSION = "prepcheck.plans"
+_fallback_plans: PlanService | None = None
+
+
+def _plans() -> PlanService:
+    """The app's plan service when it has one, else one for this process."""
+    global _fallback_plans
+    service: PlanService | None = current_app.extensions.get(PLANS_EXTENSION)
+    if service is not None:
+        return service
+    if _fallback_plans is None:
+        _fallback_plans = PlanService()
+    return _fallback_plans
+
+
+def _json(data: Any, locale: str | None = None) -> Response:
+    response = jsonify(data)
+    if locale:
+        response.headers["Content-Language"] = locale
+    return response
+
+
+@blueprint.get("/openapi.json")
+def openapi() -> Response:
+    return _json(openapi_document(current_app.extensions["prepcheck.questionnaires"]))
+
+
+@blueprint.get("/v1/questionnaires")
+def list_questionnaires() -> Response:
+    locale = language(request.args.get("lang"), 400, pointer=None)
+    registry = current_app.extensions["prepcheck.questionnaires"]
+    items = [summarise(registry[questionnaire_id], locale) for questionnaire_id in sorted(registry)]
+    return _json({"lang": locale, "questionnaires": items}, locale)
+
+
+@blueprint.get("/v1/questionnaires/<questionnaire_id>")
+def show_questionnaire(questionnaire_id: str) -> Response:
+    questionnaire = questionnaire_named(questionnaire_id, 404, pointer=None)
+    locale = language(request.args.get("lang"), 400, pointer=None)
+    return _json(describe(questionnaire, locale), locale)
+
+
+def _assessed() -> tuple[Questionnaire, Assessment, str, dict[str, Any]]:
+    """Read an assessment request and assess it; every bad input becomes a problem."""
+    fields = read_fields(json_body(), ("questionnaire", "answers"), ("lang", "context", "previous_code"))
+    questionnaire = questionnaire_named(fields["questionnaire"], 422)
+    locale = language(fields.get("lang"), 422)
+    context = context_for(questionnaire, locale, fields.get("context"))
+    try:
+        assessment = assess(questionnaire, fields["answers"], context)
+    except InvalidAnswers as error:
+        count = len(error.problems)
+        detail = f"{count} answer{'s' if count != 1 else ''} must be given or corrected before the check can be scored."
+        raise ApiProblem("invalid-answers", 422, detail, [entry_for(problem) for problem in error.problems]) from error
+    return questionnaire, assessment, locale, fields
+
+
+def _decoded(questionnaire: Questionnaire, code: str, pointer: str) -> DecodedCode:
+    try:
+        return decode_code(questionnaire, code)
+    except RecheckCodeError as error:
+        entry = ErrorEntry(error.reason, error.message, pointer=pointer)
+        raise ApiProblem("invalid-recheck-code", 422, error.message, [entry]) from error
+
+
+def _change_json(change: Change) -> dict[str, Any]:
+    return {
+        "domain": change.domain_id,
+        "score_before": change.score_before,
+        "score_after": change.score_after,
+        "score_change": change.score_change,
+        "level_before": change.level_before,
+        "level_after": change.level_after,
+        "direction": change.direction,
+    }
+
+
+def _comparison_json(comparison: Comparison) -> dict[str, Any]:
+    return {"overall": _change_json(comparison.overall), "domains": [_change_json(change) for change in comparison.domains]}
+
+
+@blueprint.post("/v1/assessments")
+def create_assessment() -> Response:
+    questionnaire, assessment, locale, fields = _assessed()
+    view = AssessmentPresenter(questionnaire, locale).present(assessment)
+    view["recheck_code"] = encode(questionnaire, assessment.answers, assessment)
+    view["since_last_time"] = None
+    if "previous_code" in fields:
+        decoded = _decoded(questionnaire, fields["previous_code"], "/previous_code")
+        if decoded.previous is not None:
+            view["since_last_time"] = _comparison_json(compare(decoded.previous, assessment))
+    return _json(view, locale)
+
+
+@blueprint.post("/v1/assessments/pdf")
+def create_assessment_pdf() -> Response:
+    questionnaire, assessment, locale, _ = _assessed()
+    service = _plans()
+    pdf = service.pdf(questionnaire, service.request_for(questionnaire, assessment, locale))
+    response = Response(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="prepcheck-{questionnaire.id}.pdf"'
+    response.headers["Content-Language"] = locale
+    return response
+
+
+@blueprint.post("/v1/recheck/encode")
+def encode_recheck() -> Response:
+    fields = read_fields(json_body(), ("questionnaire", "answers"), ("context",))
+    questionnaire = questionnaire_named(fields["questionnaire"], 422)
+    context = context_for(questionnaire, "en", fields.get("context"))
+    try:
+        assessment: Assessment | None = assess(questionnaire, fields["answers"], context)
+    except InvalidAnswers:
+        assessment = None  # partial answers still make a code; it just carries no scores
+    try:
+        code = encode(questionnaire, fields["answers"], assessment)
+    except InvalidAnswers as error:
+        raise ApiProblem(
+            "invalid-answers", 422, "Some answers do not fit the questionnaire.", [entry_for(p) for p in error.problems]
+        ) from error
+    body = {
+        "questionnaire": questionnaire.id,
+        "version": questionnaire.version,
+        "code": code,
+        "with_scores": assessment is not None,
+    }
+    return _json(body)
+
+
+@blueprint.post("/v1/recheck/decode")
+def decode_recheck() -> Response:
+    fields = read_fields(json_body(), ("questionnaire", "code"), ())
+    questionnaire = questionnaire_named(fields["questionnaire"], 422)
+    decoded = _decoded(questionnaire, fields["code"], "/code")
+    previous = decoded.previous
+    body = {
+        "questionnaire": decoded.questionnaire_id,
+        "version": decoded.version,
+        "current_version": questionnaire.version,
+        "answers": decoded.answers,
+        "notes": [{"question": note.question_id, "code": note.code, "message": note.message} for note in decoded.notes],
+        "previous": None
+        if previous is None
+        else {
+            "score": previous.score,
+            "level": previous.level,
+            "domains": [{"id": key, "score": score, "level": level} for key, (score, level) in previous.domains.items()],
+        },
+    }
+    return _json(body)
