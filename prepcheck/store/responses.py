@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import sessionmaker
@@ -16,6 +18,8 @@ from prepcheck.store.document import ResponseDocument
 from prepcheck.store.tables import ResponseRow, create_tables, make_engine
 
 Clock = Callable[[], datetime]
+SEALED_PREFIX = "aesgcm1:"
+"""Marks the stored form of a document: nonce and ciphertext, base64url."""
 
 
 class ResponseNotFound(LookupError):
@@ -40,7 +44,7 @@ def _utcnow() -> datetime:
 
 
 class ResponseStore:
-    """The narrow interface the web uses; encryption of documents can slot in behind it."""
+    """The narrow interface the web uses; answers are stored encrypted, ids and codes only as keyed hashes."""
 
     def __init__(self, url: str, pepper: bytes, retention: timedelta, clock: Clock = _utcnow) -> None:
         self.engine = make_engine(url)
@@ -58,6 +62,25 @@ class ResponseStore:
 
     def _seal_key(self, code: str) -> bytes:
         return bytes.fromhex(keyed_hash(self._pepper, "seal", code))
+
+    def _seal_document(self, response_id: str, document: ResponseDocument) -> str:
+        """The document encrypted with AES-GCM under a key only this response id and the server secret give."""
+        nonce = os.urandom(12)
+        key = bytes.fromhex(keyed_hash(self._pepper, "answers", response_id))
+        sealed = AESGCM(key).encrypt(nonce, document.to_json().encode(), self._key(response_id).encode())
+        return SEALED_PREFIX + base64.urlsafe_b64encode(nonce + sealed).decode()
+
+    def _open_document(self, response_id: str, stored: str) -> ResponseDocument:
+        """Decrypt a stored document; the row key is bound in, so a document moved to another row fails."""
+        if not stored.startswith(SEALED_PREFIX):
+            raise ResponseNotFound(response_id)
+        raw = base64.urlsafe_b64decode(stored[len(SEALED_PREFIX) :])
+        key = bytes.fromhex(keyed_hash(self._pepper, "answers", response_id))
+        try:
+            plain = AESGCM(key).decrypt(raw[:12], raw[12:], self._key(response_id).encode())
+        except InvalidTag:
+            raise ResponseNotFound(response_id) from None
+        return ResponseDocument.from_json(plain.decode())
 
     def resume_code(self, response_id: str) -> str:
         return resume_code_for(self._pepper, response_id)
@@ -77,7 +100,7 @@ class ResponseStore:
                     key=self._key(response_id),
                     resume_key=self._resume_key(code),
                     sealed_id=sealed,
-                    document=document.to_json(),
+                    document=self._seal_document(response_id, document),
                     updated_at=self.clock(),
                 )
             )
@@ -96,7 +119,7 @@ class ResponseStore:
         if row.document is None or row.updated_at < self.clock() - self.retention:
             self._wipe(key)
             raise ResponseExpired(response_id)
-        return StoredResponse(response_id, ResponseDocument.from_json(row.document), self.resume_code(response_id))
+        return StoredResponse(response_id, self._open_document(response_id, row.document), self.resume_code(response_id))
 
     def _wipe(self, key: str) -> None:
         with self._sessions.begin() as session:
@@ -108,7 +131,7 @@ class ResponseStore:
             result = session.execute(
                 update(ResponseRow)
                 .where(ResponseRow.key == self._key(response_id), ResponseRow.document.is_not(None))
-                .values(document=document.to_json(), updated_at=self.clock())
+                .values(document=self._seal_document(response_id, document), updated_at=self.clock())
             )
             if result.rowcount != 1:  # type: ignore[attr-defined]
                 raise ResponseNotFound(response_id)
