@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -10,10 +11,13 @@ from typing import Any
 
 from flask import Flask
 
+from prepcheck import logs
 from prepcheck.config import Settings, settings_from_env
 from prepcheck.registry import QuestionnaireRegistry
 from prepcheck.resources import bundled_dir
-from prepcheck.store import ResponseStore
+from prepcheck.store import ResponseStore, retention
+from prepcheck.store.statistics import StatisticsStore
+from prepcheck.tenants.registry import TenantRegistry, default_tenant_dir, load_registry
 
 __all__ = ["create_app"]
 
@@ -42,6 +46,18 @@ def _response_store(settings: Settings, instance_path: Path, secret_key: str) ->
     return ResponseStore(url, pepper, timedelta(days=settings.retention_days))
 
 
+def _tenants(app: Flask, settings: Settings, instance_path: Path) -> TenantRegistry:
+    """The tenants to serve; each broken one is logged (file, line, key, message) and left out."""
+    registry = load_registry(
+        settings.tenant_dir or default_tenant_dir(instance_path),
+        settings.serves_example_tenants,
+        set(app.extensions["prepcheck.questionnaires"]),
+    )
+    for error in registry.errors:
+        app.logger.error("tenant left out: %s", error)
+    return registry
+
+
 def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     """The Flask application factory; `overrides` replace individual settings (used by tests)."""
     settings = settings or settings_from_env(**overrides)
@@ -60,10 +76,16 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
         settings.questionnaire_dir, include_tests=settings.include_test_questionnaires
     )
     app.extensions["prepcheck.store"] = _response_store(settings, instance_path, app.config["SECRET_KEY"])
+    app.extensions["prepcheck.statistics"] = StatisticsStore(app.extensions["prepcheck.store"].engine)
+    app.extensions["prepcheck.tenants"] = _tenants(app, settings, instance_path)
 
     from prepcheck.api import register_api
     from prepcheck.web import register_blueprints
 
     register_blueprints(app)
     register_api(app)
+    if not logging.getLogger("prepcheck").handlers:
+        logs.configure_logging()
+    logs.install(app)
+    retention.install(app)
     return app

@@ -25,22 +25,64 @@ def main() -> None:
     """prepcheck: a preparedness self-assessment for households and businesses."""
 
 
+def _is_tenant_path(path: Path) -> bool:
+    """A tenant.yaml, a tenant folder, or a folder of tenant folders."""
+    from prepcheck.tenants import TENANT_FILE
+
+    if path.name == TENANT_FILE or (path / TENANT_FILE).is_file():
+        return True
+    return path.is_dir() and any((child / TENANT_FILE).is_file() for child in path.iterdir() if child.is_dir())
+
+
+def _default_tenant_paths() -> list[Path]:
+    """The configured tenant folder (if it exists) and, where the app serves them, the shipped examples."""
+    from flask import Flask
+
+    from prepcheck.tenants import EXAMPLES_DIR, default_tenant_dir
+
+    settings = settings_from_env()
+    instance = settings.instance_path or Path(Flask("prepcheck").instance_path)
+    tenant_dir = settings.tenant_dir or default_tenant_dir(instance)
+    return [path for path in (tenant_dir, EXAMPLES_DIR if settings.serves_example_tenants else None) if path and path.is_dir()]
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def validate(paths: tuple[Path, ...]) -> None:
-    """Check questionnaire files (default: all bundled ones) and print every error."""
-    targets = list(paths) or [bundled_dir("questionnaires")]
+    """Check questionnaires and tenants (default: the bundled questionnaires, the tenant folder, the examples)."""
+    from prepcheck.registry import QuestionnaireRegistry
+    from prepcheck.tenants import validate_tenants
+    from prepcheck.tenants.__main__ import summary
+
+    targets = list(paths) or [bundled_dir("questionnaires"), *_default_tenant_paths()]
     missing = [path for path in targets if not path.exists()]
     for path in missing:
         click.echo(f"{path}: no such file or folder", err=True)
-    loaded, errors = validate_paths([path for path in targets if path.exists()])
-    for error in errors:
-        click.echo(str(error), err=True)
+    present = [path for path in targets if path.exists()]
+    tenant_paths = [path for path in present if _is_tenant_path(path)]
+    questionnaire_paths = [path for path in present if path not in tenant_paths]
+    loaded, errors = validate_paths(questionnaire_paths) if questionnaire_paths else ([], [])
     for questionnaire in loaded:
         click.echo(f"ok  {questionnaire.path} ({questionnaire.id} v{questionnaire.version}, {len(questionnaire.questions)} questions)")
+    if tenant_paths:
+        known = set(QuestionnaireRegistry.from_folder(settings_from_env().questionnaire_dir)) | {q.id for q in loaded}
+        tenants, tenant_errors = validate_tenants(tenant_paths, known)
+        errors = [*errors, *tenant_errors]
+        for tenant in tenants:
+            click.echo(summary(tenant))
+    for error in errors:
+        click.echo(str(error), err=True)
     if errors or missing:
         click.echo(f"{len(errors) + len(missing)} error(s)", err=True)
         sys.exit(1)
+
+
+@main.command("tenant-token")
+def tenant_token() -> None:
+    """Make a new admin token for a tenant's statistics page and print it with the line for tenant.yaml."""
+    from prepcheck.tenants.__main__ import token_text
+
+    click.echo(token_text(), nl=False)
 
 
 @main.command()
@@ -116,13 +158,30 @@ def assess_command(answers_file: str, questionnaire_id: str, lang: str, output_f
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=Path("plan.pdf"), show_default=True)
 def pdf_command(answers_file: str, questionnaire_id: str, lang: str, output: Path) -> None:
     """Render the personal action plan for the answers in ANSWERS.json as a PDF."""
+    from prepcheck.engine.answers import to_document
+    from prepcheck.recheck import encode, recheck_link
     from prepcheck.report.service import PlanService
 
     questionnaire, assessment = _load_for_command(questionnaire_id, answers_file, lang)
     service = PlanService()
-    pdf = service.pdf(questionnaire, service.request_for(questionnaire, assessment, lang))
+    # The re-check link needs the site's address: only with PREPCHECK_PUBLIC_URL set does the PDF carry it.
+    site = settings_from_env().public_url
+    link = None
+    if site:
+        link = recheck_link(site, lang, questionnaire.id, encode(questionnaire, to_document(assessment.answers), assessment))
+    pdf = service.pdf(questionnaire, service.request_for(questionnaire, assessment, lang, recheck_url=link))
     output.write_bytes(pdf)
     click.echo(f"wrote {output} ({len(pdf) // 1024} KB)")
+
+
+@main.command()
+def purge() -> None:
+    """Delete the answers of every response not changed within the retention period."""
+    from prepcheck import create_app
+
+    app = create_app()
+    wiped = app.extensions["prepcheck.store"].expire()
+    click.echo(f"purged {wiped} expired response(s)")
 
 
 @main.command()

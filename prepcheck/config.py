@@ -31,6 +31,12 @@ class Settings:
     max_request_bytes: int = 64 * 1024
     pdf_workers: int = 2
     pdf_timeout_seconds: float = 30.0
+    tenant_dir: Path | None = None
+    """Where tenant folders live (PREPCHECK_TENANTS); None: <instance folder>/tenants."""
+    include_example_tenants: bool | None = None
+    """Also serve the two shipped example tenants; None: yes in development, no in production."""
+    public_url: str | None = None
+    """The site's address for links that leave it (the PDF's re-check link); None: the request's host."""
 
     def __post_init__(self) -> None:
         # Overrides may arrive as text (from tests or the CLI); keep paths as Path objects.
@@ -38,10 +44,24 @@ class Settings:
             object.__setattr__(self, "instance_path", Path(self.instance_path))
         if not isinstance(self.questionnaire_dir, Path):
             object.__setattr__(self, "questionnaire_dir", Path(self.questionnaire_dir))
+        if self.tenant_dir is not None and not isinstance(self.tenant_dir, Path):
+            object.__setattr__(self, "tenant_dir", Path(self.tenant_dir))
 
     @property
     def is_production(self) -> bool:
         return self.environment == "production"
+
+    @property
+    def serves_example_tenants(self) -> bool:
+        """Whether the shipped example tenants are served (development and demos only, unless asked for)."""
+        return not self.is_production if self.include_example_tenants is None else self.include_example_tenants
+
+
+def _flag(value: str | None) -> bool | None:
+    """'1'/'true'/'yes' or '0'/'false'/'no'; anything else (or unset) leaves the default."""
+    if value is None or value.strip().lower() not in ("1", "true", "yes", "0", "false", "no"):
+        return None
+    return value.strip().lower() in ("1", "true", "yes")
 
 
 def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -62,5 +82,8 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: Any
         form_token_max_age=int(env.get("PREPCHECK_FORM_TOKEN_SECONDS", str(6 * 3600))),
         pdf_workers=int(env.get("PREPCHECK_PDF_WORKERS", "2")),
         pdf_timeout_seconds=float(env.get("PREPCHECK_PDF_TIMEOUT", "30")),
+        tenant_dir=Path(env["PREPCHECK_TENANTS"]) if env.get("PREPCHECK_TENANTS") else None,
+        include_example_tenants=_flag(env.get("PREPCHECK_INCLUDE_EXAMPLE_TENANTS")),
+        public_url=env.get("PREPCHECK_PUBLIC_URL") or None,
     )
     return replace(settings, **overrides)

@@ -56,6 +56,11 @@ class Snapshot:
     def as_json(self) -> list[Any]:
         return [self.score, self.level, {key: list(value) for key, value in self.domains.items()}]
 
+    @staticmethod
+    def from_json(raw: Any) -> Snapshot | None:
+        """The inverse of as_json(); None when `raw` is not in that shape."""
+        return _snapshot(raw)
+
 
 @dataclass(frozen=True, slots=True)
 class Note:
@@ -93,6 +98,11 @@ def encode(
     body = bytes([FORMAT_VERSION]) + compressor.compress(text) + compressor.flush()
     packed = body + zlib.crc32(body).to_bytes(_CHECKSUM_BYTES, "big")
     return base64.urlsafe_b64encode(packed).rstrip(b"=").decode("ascii")
+
+
+def recheck_link(site_root: str, language: str, questionnaire_id: str, code: str) -> str:
+    """`<site>/<lang>/<questionnaire>/recheck#<code>`: browsers never send the part after '#', so no log sees it."""
+    return f"{site_root.rstrip('/')}/{language}/{questionnaire_id}/recheck#{code}"
 
 
 def decode(questionnaire: Questionnaire, code: str) -> tuple[dict[str, Any], list[Note]]:

@@ -14,7 +14,7 @@ from prepcheck.api.openapi import openapi_document
 from prepcheck.api.problems import ApiProblem, ErrorEntry, entry_for
 from prepcheck.engine import Assessment, InvalidAnswers, Questionnaire, assess
 from prepcheck.presentation import AssessmentPresenter
-from prepcheck.recheck import Change, Comparison, DecodedCode, RecheckCodeError, compare, decode_code, encode
+from prepcheck.recheck import Change, Comparison, DecodedCode, RecheckCodeError, compare, decode_code, encode, recheck_link
 from prepcheck.report.service import PlanService
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
@@ -120,7 +120,11 @@ def create_assessment() -> Response:
 def create_assessment_pdf() -> Response:
     questionnaire, assessment, locale, _ = _assessed()
     service = _plans()
-    pdf = service.pdf(questionnaire, service.request_for(questionnaire, assessment, locale))
+    from prepcheck.web.recheck import site_root
+
+    # The plan's re-check link leads to this site's own re-check page (PREPCHECK_PUBLIC_URL, else this host).
+    link = recheck_link(site_root(), locale, questionnaire.id, encode(questionnaire, assessment.answers, assessment))
+    pdf = service.pdf(questionnaire, service.request_for(questionnaire, assessment, locale, recheck_url=link))
     response = Response(pdf, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="prepcheck-{questionnaire.id}.pdf"'
     response.headers["Content-Language"] = locale

@@ -18,8 +18,10 @@ def cache_key(request: ReportRequest) -> str:
         "locale": request.locale,
         "created": request.created.isoformat(),
         "resume_code": request.resume_code,
+        "recheck_url": request.recheck_url,
         "branding": [request.branding.name, request.branding.logo_asset] if request.branding else None,
         "radio": request.local_radio,
+        "local": request.local,
     }
     encoded = json.dumps(material, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()

@@ -13,9 +13,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from prepcheck.engine import Questionnaire
 from prepcheck.i18n.catalog import translator_for
 from prepcheck.report.chart import chart_description, domain_chart_svg
+from prepcheck.report.qr import qr_png_data_url
 from prepcheck.resources import bundled_dir
 
-TEMPLATE_VERSION = "1"
+TEMPLATE_VERSION = "2"
 """Raise when the report templates or styles change, so cached PDFs are not reused."""
 REDO_AFTER_MONTHS = 6
 SUMMARY_ACTIONS = 5
@@ -41,6 +42,10 @@ class ReportRequest:
     resume_code: str | None = None
     branding: Branding | None = None
     local_radio: str | None = None
+    recheck_url: str | None = None
+    """The re-check link (answers in its #fragment), printed with its QR code; None leaves both out."""
+    local: dict[str, Any] | None = None
+    """A municipality's local information (tenants.branding.pdf_local_info), printed on its own page."""
 
 
 @lru_cache(maxsize=8)
@@ -86,8 +91,11 @@ def report_context(request: ReportRequest, questionnaire: Questionnaire) -> dict
         "created": format_date(request.created, format="long", locale=date_locale),
         "redo_on": format_date(_months_later(request.created, REDO_AFTER_MONTHS), format="long", locale=date_locale),
         "resume_code": request.resume_code,
+        "recheck_url": request.recheck_url,
+        "recheck_qr": qr_png_data_url(request.recheck_url) if request.recheck_url else None,
         "branding": request.branding,
         "radio": request.local_radio,
+        "local": request.local,
         "chart": domain_chart_svg(view["domains"], [level.id for level in questionnaire.levels], heading),
         "chart_text": chart_description([d for d in view["domains"] if d["applies"]], heading),
         "chart_heading": heading,

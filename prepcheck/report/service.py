@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.presentation import AssessmentPresenter
@@ -31,6 +32,8 @@ class PlanService:
         resume_code: str | None = None,
         branding: Branding | None = None,
         radio: str | None = None,
+        recheck_url: str | None = None,
+        local: dict[str, Any] | None = None,
     ) -> ReportRequest:
         """Everything the plan will show, ready to hash and render."""
         return ReportRequest(
@@ -40,6 +43,8 @@ class PlanService:
             resume_code=resume_code,
             branding=branding,
             local_radio=radio or local_radio(assessment.answers),
+            recheck_url=recheck_url,
+            local=local,
         )
 
     def pdf(self, questionnaire: Questionnaire, request: ReportRequest, extra_assets: dict[str, Path] | None = None) -> bytes:

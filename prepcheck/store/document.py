@@ -20,24 +20,29 @@ class ResponseDocument:
     answers: dict[str, Any] = field(default_factory=dict)
     revision: int = 0
     updated: datetime = field(default_factory=lambda: datetime.now(UTC))
+    previous: dict[str, Any] | None = None
+    """For a re-check: last time's scores and what could not be carried over (see prepcheck.web.recheck)."""
+    counted: bool = False
+    """Whether this check's result was added to its tenant's statistics (once, when the result was first shown)."""
 
     def with_answers(self, answers: dict[str, Any]) -> ResponseDocument:
         """A new revision with these answers."""
         return replace(self, answers=answers, revision=self.revision + 1, updated=datetime.now(UTC))
 
     def to_json(self) -> str:
-        return json.dumps(
-            {
-                "format": DOCUMENT_FORMAT,
-                "questionnaire": {"id": self.questionnaire_id, "version": self.questionnaire_version},
-                "language": self.language,
-                "answers": self.answers,
-                "revision": self.revision,
-                "updated": self.updated.isoformat(),
-            },
-            separators=(",", ":"),
-            sort_keys=True,
-        )
+        data: dict[str, Any] = {
+            "format": DOCUMENT_FORMAT,
+            "questionnaire": {"id": self.questionnaire_id, "version": self.questionnaire_version},
+            "language": self.language,
+            "answers": self.answers,
+            "revision": self.revision,
+            "updated": self.updated.isoformat(),
+        }
+        if self.previous is not None:
+            data["previous"] = self.previous
+        if self.counted:
+            data["counted"] = True
+        return json.dumps(data, separators=(",", ":"), sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> ResponseDocument:
@@ -51,4 +56,6 @@ class ResponseDocument:
             answers=dict(data["answers"]),
             revision=int(data["revision"]),
             updated=datetime.fromisoformat(data["updated"]),
+            previous=data.get("previous"),
+            counted=data.get("counted") is True,
         )

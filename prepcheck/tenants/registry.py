@@ -42,3 +42,23 @@ class TenantRegistry(Mapping[str, Tenant]):
 def default_tenant_dir(instance_path: str | Path) -> Path:
     """Where tenants live unless configured otherwise: `<instance>/tenants`."""
     return Path(instance_path) / "tenants"
+
+
+def load_registry(
+    tenant_dir: str | Path | None, include_examples: bool, known_questionnaires: Collection[str] | None = None
+) -> TenantRegistry:
+    """The app's tenants: every folder in `tenant_dir` (if it exists) and, when asked, the shipped examples.
+
+    A tenant in `tenant_dir` with an example's slug replaces that example rather than clashing with it.
+    """
+    own: list[Tenant] = []
+    errors: list[LoadError] = []
+    if tenant_dir is not None and Path(tenant_dir).is_dir():
+        own, errors = validate_tenants([tenant_dir], known_questionnaires)
+    examples: list[Tenant] = []
+    if include_examples:
+        taken = {tenant.slug for tenant in own} | {Path(error.file).parent.name for error in errors}
+        loaded, example_errors = validate_tenants([EXAMPLES_DIR], known_questionnaires)
+        examples = [tenant for tenant in loaded if tenant.slug not in taken]
+        errors += [error for error in example_errors if Path(error.file).parent.name not in taken]
+    return TenantRegistry([*own, *examples], errors)

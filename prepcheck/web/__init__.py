@@ -7,10 +7,14 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     """Attach every journey's blueprint, the security hooks, error pages and Flask-Babel to the app."""
-    from prepcheck.web import delete, errors, landing, locale, plan_pdf, questions, result, resume, security, start, summary
+    from prepcheck.web import admin, embed, tenancy
+    from prepcheck.web import delete, errors, landing, locale, plan_pdf, questions, recheck, result, resume, security, start, summary
 
     locale.install(app)
+    tenancy.install(app)  # outside the language prefix: /embed/<tenant>/<language>/…
     security.install(app)
     errors.install(app)
-    for module in (landing, resume, start, summary, result, plan_pdf, delete, questions):
+    for module in (landing, resume, start, recheck, summary, result, plan_pdf, delete, questions):
         app.register_blueprint(module.blueprint)
+    app.register_blueprint(embed.blueprint)
+    app.register_blueprint(admin.blueprint)

@@ -16,6 +16,7 @@ from prepcheck.registry import QuestionnaireRegistry
 from prepcheck.store import ResponseExpired, ResponseNotFound, ResponseStore, StoredResponse
 from prepcheck.store.codes import format_resume_code
 from prepcheck.web.errors import ProblemPage
+from prepcheck.web.tenancy import tenant_offers
 
 _RESPONSE_ID = re.compile(r"[A-Za-z0-9_-]{22,64}")
 SUMMARY_PAGE = "check-your-answers"
@@ -34,6 +35,9 @@ def locale() -> str:
 
 
 def questionnaire_or_404(questionnaire_id: str) -> Questionnaire:
+    """The questionnaire, if the app has it and (under /embed/<tenant>/) the tenant offers it."""
+    if not tenant_offers(questionnaire_id):
+        raise ProblemPage(404)
     try:
         return questionnaires()[questionnaire_id]
     except KeyError:

@@ -8,6 +8,7 @@ from prepcheck.presentation import AssessmentPresenter
 from prepcheck.web.journey import locale, questionnaires
 from prepcheck.web.security import FormBinding, form_token
 from prepcheck.web.start import START_PAGE
+from prepcheck.web.tenancy import tenant_offers
 
 blueprint = Blueprint("landing", __name__)
 
@@ -17,6 +18,8 @@ def index() -> str:
     """List the questionnaires on offer, each with its own start button."""
     checks = []
     for questionnaire in questionnaires().values():
+        if not tenant_offers(questionnaire.id):
+            continue
         presenter = AssessmentPresenter(questionnaire, locale())
         checks.append(
             {

@@ -11,6 +11,8 @@ from prepcheck.report.service import PlanService
 from prepcheck.report.workers import RenderError, RenderPool
 from prepcheck.web.errors import ProblemPage
 from prepcheck.web.journey import load_journey
+from prepcheck.web.recheck import journey_link
+from prepcheck.web.tenancy import tenant_assets, tenant_report_options
 from prepcheck.web.translate import _
 
 blueprint = Blueprint("plan_pdf", __name__)
@@ -39,9 +41,16 @@ def download(questionnaire_id: str, response_id: str) -> Response:
         raise ProblemPage(404)
     assessment = assess_path(journey.questionnaire, journey.path, journey.context)
     service = plan_service()
-    request = service.request_for(journey.questionnaire, assessment, journey.context.locale, resume_code=journey.resume_code)
+    request = service.request_for(
+        journey.questionnaire,
+        assessment,
+        journey.context.locale,
+        resume_code=journey.resume_code,
+        recheck_url=journey_link(journey, assessment),
+        **tenant_report_options(),
+    )
     try:
-        pdf = service.pdf(journey.questionnaire, request)
+        pdf = service.pdf(journey.questionnaire, request, tenant_assets())
     except RenderError:
         raise ProblemPage(
             503,

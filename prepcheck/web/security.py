@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, abort, current_app, request
+from flask import Flask, Response, abort, current_app, g, request
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 TOKEN_FIELD = "token"  # noqa: S105 - a form field name, not a secret
@@ -67,6 +68,13 @@ def _same_origin() -> bool:
     return f"{parts.scheme}://{parts.netloc}" == request.host_url.rstrip("/")
 
 
+def csp_nonce() -> str:
+    """A nonce for this response's inline scripts; a page that asks for one gets `script-src 'nonce-…'` in its CSP."""
+    if "csp_nonce" not in g:
+        g.csp_nonce = secrets.token_urlsafe(18)
+    return str(g.csp_nonce)
+
+
 API_PREFIX = "/api/"
 
 
@@ -83,7 +91,13 @@ def add_security_headers(response: Response) -> Response:
     """No referrer leaves the site (the URL holds the response id), no caching of answers, a strict CSP."""
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    # Embed pages of a tenant name its allowed origins (set by prepcheck.web.embed); every other page refuses framing.
+    ancestors = g.get("frame_ancestors") or "'none'"
+    response.headers.setdefault("Content-Security-Policy", f"{CONTENT_SECURITY_POLICY}; frame-ancestors {ancestors}")
+    if ancestors == "'none'":
+        response.headers.setdefault("X-Frame-Options", "DENY")
+    if "csp_nonce" in g and "script-src" not in response.headers["Content-Security-Policy"]:
+        response.headers["Content-Security-Policy"] += f"; script-src 'nonce-{g.csp_nonce}'"
     if request.endpoint not in (None, "static"):
         response.headers.setdefault("Cache-Control", "no-store")
     return response
@@ -93,3 +107,4 @@ def install(app: Flask) -> None:
     """Attach the origin check and the headers to the app."""
     app.before_request(refuse_cross_site_posts)
     app.after_request(add_security_headers)
+    app.jinja_env.globals["csp_nonce"] = csp_nonce

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from api_helpers import fixture_answers
 from flask import Flask
 from flask.testing import FlaskClient
 
 from prepcheck import create_app
 from prepcheck.api import register_api
 from prepcheck.api.openapi import openapi_document
-
-ANSWERS_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "answers"
-
-
-def fixture_answers(name: str) -> dict[str, Any]:
-    """A complete answer set from tests/fixtures/answers."""
-    return json.loads((ANSWERS_DIR / f"{name}.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

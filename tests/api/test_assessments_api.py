@@ -59,7 +59,7 @@ def test_pdf_uses_the_apps_plan_service_when_it_has_one(
     calls: list[str] = []
 
     class FakePlans:
-        def request_for(self, questionnaire: Any, assessment: Any, locale: str) -> str:
+        def request_for(self, questionnaire: Any, assessment: Any, locale: str, **options: Any) -> str:
             return locale
 
         def pdf(self, questionnaire: Any, request: str) -> bytes:

@@ -6,7 +6,7 @@ import base64
 import dataclasses
 
 import pytest
-from conftest import fixture_answers
+from api_helpers import fixture_answers
 
 from prepcheck.engine import Questionnaire, assess
 from prepcheck.engine.model import Page, Question

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 
 def start(page: Any, base_url: str, questionnaire_id: str) -> None:
@@ -23,7 +26,9 @@ def fill_and_continue(page: Any, answers: Mapping[str, Any]) -> None:
             page.check(f"input[name='{name}'][value='{value}']")
         else:
             page.fill(f"[name='{name}']", value)
-    page.click("form button[type=submit]")
+    # Wait for the next page, so that the caller never fills in the page it is leaving.
+    with page.expect_navigation():
+        page.click("form button[type=submit]")
 
 
 def screenshot(page: Any, name: str) -> None:
@@ -37,3 +42,23 @@ def screenshot(page: Any, name: str) -> None:
     page.set_viewport_size({"width": 360, "height": 740})
     page.screenshot(path=str(Path(folder) / f"{name}-360.png"), full_page=True)
     page.set_viewport_size(viewport)
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def _chromium() -> str:
+    """Debian's chromium; never a downloaded browser. Missing: skip locally, fail under CI."""
+    path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    if path is None:
+        reason = "chromium is not installed (run PREPCHECK_WITH_BROWSER=1 scripts/bootstrap)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return path

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_journey import CHROMIUM_ARGS, _chromium
 from flask import Flask
 from werkzeug.serving import make_server
 
@@ -18,24 +17,6 @@ from prepcheck.resources import bundled_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 TEST_QUESTIONNAIRES = ROOT / "questionnaires" / "test"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
-
-def _chromium() -> str:
-    """Debian's chromium; never a downloaded browser. Missing: skip locally, fail under CI."""
-    path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    if path is None:
-        reason = "chromium is not installed (run PREPCHECK_WITH_BROWSER=1 scripts/bootstrap)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return path
 
 
 class LiveServer:

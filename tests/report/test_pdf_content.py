@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from conftest import CREATED, pdf_text
+from report_helpers import CREATED, pdf_text
 from pypdf import PdfReader
 
 from prepcheck.engine import Assessment, Questionnaire

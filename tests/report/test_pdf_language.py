@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import CREATED, pdf_text
+from report_helpers import CREATED, pdf_text
 
 from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.report.service import PlanService

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 
-from conftest import CREATED, pdf_text
+from report_helpers import CREATED, pdf_text
 
 from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.report.fetcher import BundledAssetFetcher

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import CREATED
+from report_helpers import CREATED
 
 from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.report.cache import PdfCache
