@@ -11,7 +11,15 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 TOKEN_FIELD = "token"  # noqa: S105 - a form field name, not a secret
 _SAFE_FETCH_SITES = frozenset({"same-origin", "none"})
-CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'"
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'"
+)
+# The check uses no device features: turn them all off, also for anything a host page might try through the frame.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+    "accelerometer=(), gyroscope=(), magnetometer=(), midi=(), display-capture=(), fullscreen=()"
+)
+HSTS = "max-age=31536000; includeSubDomains"
 
 
 class TokenExpired(Exception):
@@ -91,6 +99,10 @@ def add_security_headers(response: Response) -> Response:
     """No referrer leaves the site (the URL holds the response id), no caching of answers, a strict CSP."""
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+    response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
     # Embed pages of a tenant name its allowed origins (set by prepcheck.web.embed); every other page refuses framing.
     ancestors = g.get("frame_ancestors") or "'none'"
     response.headers.setdefault("Content-Security-Policy", f"{CONTENT_SECURITY_POLICY}; frame-ancestors {ancestors}")

@@ -21,3 +21,17 @@ def test_the_content_security_policy_allows_no_script_and_only_our_own_styleshee
 def test_flask_wtf_session_csrf_is_not_used(client: FlaskClient) -> None:
     landing = client.get("/").get_data(as_text=True)
     assert "csrf_token" not in landing
+
+
+def test_every_page_turns_off_device_features_and_isolates_its_window(client: FlaskClient) -> None:
+    response = client.get("/")
+    assert "camera=()" in response.headers["Permissions-Policy"]
+    assert "geolocation=()" in response.headers["Permissions-Policy"]
+    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "object-src 'none'" in response.headers["Content-Security-Policy"]
+    assert "Strict-Transport-Security" not in response.headers
+
+
+def test_hsts_is_sent_over_https(client: FlaskClient) -> None:
+    response = client.get("/", base_url="https://prepcheck.example")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
