@@ -80,10 +80,11 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.extensions["prepcheck.tenants"] = _tenants(app, settings, instance_path)
 
     from prepcheck.api import register_api
-    from prepcheck.web import register_blueprints
+    from prepcheck.web import install_rate_limits, register_blueprints
 
     register_blueprints(app)
     register_api(app)
+    install_rate_limits(app)
     if not logging.getLogger("prepcheck").handlers:
         logs.configure_logging()
     logs.install(app)

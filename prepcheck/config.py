@@ -37,6 +37,12 @@ class Settings:
     """Also serve the two shipped example tenants; None: yes in development, no in production."""
     public_url: str | None = None
     """The site's address for links that leave it (the PDF's re-check link); None: the request's host."""
+    redis_url: str | None = None
+    """Rate-limit counters in Redis (PREPCHECK_REDIS_URL, shared by all workers); None: in this process's memory."""
+    rate_limit_resume: str = "10 per minute;60 per hour"
+    rate_limit_pdf: str = "10 per minute;120 per hour"
+    rate_limit_admin: str = "10 per 15 minutes"
+    """Per client address; admin log-ins count only the attempts with a wrong token."""
 
     def __post_init__(self) -> None:
         # Overrides may arrive as text (from tests or the CLI); keep paths as Path objects.
@@ -85,5 +91,9 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: Any
         tenant_dir=Path(env["PREPCHECK_TENANTS"]) if env.get("PREPCHECK_TENANTS") else None,
         include_example_tenants=_flag(env.get("PREPCHECK_INCLUDE_EXAMPLE_TENANTS")),
         public_url=env.get("PREPCHECK_PUBLIC_URL") or None,
+        redis_url=env.get("PREPCHECK_REDIS_URL") or None,
+        rate_limit_resume=env.get("PREPCHECK_RATE_LIMIT_RESUME") or Settings.rate_limit_resume,
+        rate_limit_pdf=env.get("PREPCHECK_RATE_LIMIT_PDF") or Settings.rate_limit_pdf,
+        rate_limit_admin=env.get("PREPCHECK_RATE_LIMIT_ADMIN") or Settings.rate_limit_admin,
     )
     return replace(settings, **overrides)

@@ -24,6 +24,7 @@ PROBLEM_TITLES: Mapping[str, str] = {
     "invalid-answers": "The answers do not fit the questionnaire",
     "invalid-recheck-code": "The re-check code cannot be used",
     "body-too-large": "The request body is too large",
+    "too-many-requests": "Too many requests",
     "not-found": "There is nothing at this address",
     "method-not-allowed": "This method is not allowed here",
     "http-error": "The request could not be handled",
@@ -31,7 +32,13 @@ PROBLEM_TITLES: Mapping[str, str] = {
 }
 """Every problem type the API sends, with its fixed title (the detail says what happened this time)."""
 
-_TYPE_BY_STATUS = {404: "not-found", 405: "method-not-allowed", 413: "body-too-large", 415: "unsupported-media-type"}
+_TYPE_BY_STATUS = {
+    404: "not-found",
+    405: "method-not-allowed",
+    413: "body-too-large",
+    415: "unsupported-media-type",
+    429: "too-many-requests",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +110,7 @@ def from_http_error(error: HTTPException) -> Response:
         "method-not-allowed": f"{request.method} cannot be used on {request.path[:200]}.",
         "body-too-large": "The request body is larger than this server accepts.",
         "unsupported-media-type": "Send the body as application/json.",
+        "too-many-requests": "Too many requests from this address in a short time; wait and try again (see Retry-After).",
     }.get(kind, error.description or PROBLEM_TITLES[kind])
     headers: dict[str, str] = {}
     if isinstance(error, MethodNotAllowed) and error.valid_methods:

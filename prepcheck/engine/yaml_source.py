@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -11,6 +12,10 @@ from yaml.nodes import MappingNode, SequenceNode
 
 MAX_FILE_BYTES = 2_000_000
 """A questionnaire larger than this is refused before parsing (a guard against hostile files)."""
+MAX_DEPTH = 50
+"""Deeper nesting is refused while composing (real files nest about 8 deep); guards against RecursionError."""
+MAX_NUMBER_CHARACTERS = 30
+"""Longer numbers are refused (Python would spend time on them, or refuse ints over 4300 digits with ValueError)."""
 
 
 class LineDict(dict[str, Any]):
@@ -39,12 +44,33 @@ class YamlProblem(ValueError):
 class _LineLoader(yaml.SafeLoader):
     """SafeLoader that builds LineDict/LineList and refuses duplicate keys."""
 
+    _depth = 0
+
     def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
         # Aliases can expand a small file into a huge tree ("billion laughs"); questionnaires never need them.
         if self.check_event(yaml.events.AliasEvent):
             event = self.peek_event()
             raise YamlProblem("aliases (*name) are not allowed in a questionnaire", event.start_mark.line + 1)
-        return super().compose_node(parent, index)
+        if self._depth >= MAX_DEPTH:
+            raise YamlProblem(f"the file nests deeper than {MAX_DEPTH} levels", self.peek_event().start_mark.line + 1)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        if len(node.value) > MAX_NUMBER_CHARACTERS:
+            raise YamlProblem(f"the number is too long (more than {MAX_NUMBER_CHARACTERS} characters)", node.start_mark.line + 1)
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
+        if len(node.value) > MAX_NUMBER_CHARACTERS:
+            raise YamlProblem(f"the number is too long (more than {MAX_NUMBER_CHARACTERS} characters)", node.start_mark.line + 1)
+        value: float = super().construct_yaml_float(node)
+        if not math.isfinite(value):
+            raise YamlProblem(f"the number {node.value[:20]} is too large or not a number", node.start_mark.line + 1)
+        return value
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
         mapping = LineDict()
@@ -81,6 +107,8 @@ _LineLoader.add_implicit_resolver(
 )
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _LineLoader.construct_yaml_int)
+_LineLoader.add_constructor("tag:yaml.org,2002:float", _LineLoader.construct_yaml_float)
 
 
 def read_yaml(text: str) -> Any:
@@ -97,6 +125,8 @@ def read_yaml(text: str) -> Any:
         raise YamlProblem(f"not valid YAML: {error.problem or error}", line) from None
     except yaml.YAMLError as error:
         raise YamlProblem(f"not valid YAML: {error}", 1) from None
+    except (RecursionError, ValueError, OverflowError, MemoryError) as error:  # a last guard: never crash the caller
+        raise YamlProblem(f"the file cannot be read safely: {type(error).__name__}", 1) from None
 
 
 def line_of(document: Any, path: Sequence[str | int]) -> int:

@@ -2,9 +2,10 @@
 
 from prepcheck.store.codes import format_resume_code, new_response_id, normalise_resume_code
 from prepcheck.store.document import ResponseDocument
-from prepcheck.store.responses import ResponseExpired, ResponseNotFound, ResponseStore, StoredResponse
+from prepcheck.store.responses import ResponseConflict, ResponseExpired, ResponseNotFound, ResponseStore, StoredResponse
 
 __all__ = [
+    "ResponseConflict",
     "ResponseDocument",
     "ResponseExpired",
     "ResponseNotFound",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from cryptography.exceptions import InvalidTag
@@ -30,6 +30,10 @@ class ResponseExpired(LookupError):
     """The response existed but was not touched within the retention period; its answers are gone."""
 
 
+class ResponseConflict(RuntimeError):
+    """The response was saved by someone else since it was loaded (save with `expected`); load it again and merge."""
+
+
 @dataclass(frozen=True, slots=True)
 class StoredResponse:
     """A loaded response: its id, its document and its resume code."""
@@ -37,6 +41,8 @@ class StoredResponse:
     response_id: str
     document: ResponseDocument
     resume_code: str
+    sealed: str | None = field(default=None, compare=False, repr=False)
+    """The stored (encrypted) form as loaded: what a conditional save compares against."""
 
 
 def _utcnow() -> datetime:
@@ -94,17 +100,18 @@ class ResponseStore:
         code = self.resume_code(response_id)
         nonce = os.urandom(12)
         sealed = nonce + AESGCM(self._seal_key(code)).encrypt(nonce, response_id.encode(), None)
+        sealed_document = self._seal_document(response_id, document)
         with self._sessions.begin() as session:
             session.add(
                 ResponseRow(
                     key=self._key(response_id),
                     resume_key=self._resume_key(code),
                     sealed_id=sealed,
-                    document=self._seal_document(response_id, document),
+                    document=sealed_document,
                     updated_at=self.clock(),
                 )
             )
-        return StoredResponse(response_id, document, code)
+        return StoredResponse(response_id, document, code, sealed_document)
 
     def load(self, response_id: str) -> StoredResponse:
         """The response's current document; raises ResponseNotFound or ResponseExpired."""
@@ -119,22 +126,39 @@ class ResponseStore:
         if row.document is None or row.updated_at < self.clock() - self.retention:
             self._wipe(key)
             raise ResponseExpired(response_id)
-        return StoredResponse(response_id, self._open_document(response_id, row.document), self.resume_code(response_id))
+        document = self._open_document(response_id, row.document)
+        return StoredResponse(response_id, document, self.resume_code(response_id), row.document)
 
     def _wipe(self, key: str) -> None:
         with self._sessions.begin() as session:
             session.execute(update(ResponseRow).where(ResponseRow.key == key).values(document=None, sealed_id=None))
 
-    def save(self, response_id: str, document: ResponseDocument) -> None:
-        """Replace the response's document and mark it as touched now."""
+    def save(self, response_id: str, document: ResponseDocument, expected: StoredResponse | None = None) -> None:
+        """Replace the response's document and mark it as touched now.
+
+        With `expected` (the response as loaded) the save only happens if nobody saved since: a compare-and-swap on
+        the stored ciphertext (unique per save, as each has a fresh nonce) in one UPDATE, atomic on SQLite and
+        PostgreSQL alike; otherwise ResponseConflict, and the caller re-loads and merges.
+        """
+        key = self._key(response_id)
+        conditions = [ResponseRow.key == key, ResponseRow.document.is_not(None)]
+        if expected is not None and expected.sealed is not None:
+            conditions.append(ResponseRow.document == expected.sealed)
         with self._sessions.begin() as session:
             result = session.execute(
                 update(ResponseRow)
-                .where(ResponseRow.key == self._key(response_id), ResponseRow.document.is_not(None))
+                .where(*conditions)
                 .values(document=self._seal_document(response_id, document), updated_at=self.clock())
             )
-            if result.rowcount != 1:  # type: ignore[attr-defined]
-                raise ResponseNotFound(response_id)
+            if result.rowcount == 1:  # type: ignore[attr-defined]
+                return
+            if expected is not None:
+                still_there = session.execute(
+                    select(ResponseRow.key).where(ResponseRow.key == key, ResponseRow.document.is_not(None))
+                ).first()
+                if still_there is not None:
+                    raise ResponseConflict(response_id)
+            raise ResponseNotFound(response_id)
 
     def delete(self, response_id: str) -> bool:
         """Remove the response at once; True when there was one."""

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import DateTime, Engine, LargeBinary, String, Text, create_engine, event
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -42,6 +43,14 @@ def make_engine(url: str) -> Engine:
 
 
 def create_tables(engine: Engine) -> None:
-    """Create missing tables (a later issue moves this to Alembic), then drop pooled connections before forking."""
-    Base.metadata.create_all(engine)
+    """Create missing tables (a later issue moves this to Alembic), then drop pooled connections before forking.
+
+    Several processes starting at once on a new database (gunicorn workers) may race to create a table: the loser
+    gets "already exists", and simply checks again.
+    """
+    try:
+        Base.metadata.create_all(engine)
+    except DatabaseError:
+        engine.dispose()
+        Base.metadata.create_all(engine)
     engine.dispose()

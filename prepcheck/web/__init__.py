@@ -7,8 +7,23 @@ from flask import Flask
 
 def register_blueprints(app: Flask) -> None:
     """Attach every journey's blueprint, the security hooks, error pages and Flask-Babel to the app."""
-    from prepcheck.web import admin, embed, tenancy
-    from prepcheck.web import delete, errors, landing, locale, plan_pdf, questions, recheck, result, resume, security, start, summary
+    from prepcheck.web import (
+        admin,
+        delete,
+        embed,
+        errors,
+        landing,
+        locale,
+        plan_pdf,
+        questions,
+        recheck,
+        result,
+        resume,
+        security,
+        start,
+        summary,
+        tenancy,
+    )
 
     locale.install(app)
     tenancy.install(app)  # outside the language prefix: /embed/<tenant>/<language>/…
@@ -18,3 +33,10 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(module.blueprint)
     app.register_blueprint(embed.blueprint)
     app.register_blueprint(admin.blueprint)
+
+
+def install_rate_limits(app: Flask) -> None:
+    """After every blueprint (web and API) is registered: wrap the limited views."""
+    from prepcheck.web import limits
+
+    limits.install(app)

@@ -1,25 +1,25 @@
 """The municipality's statistics page: figures per questionnaire for a period, behind the tenant's admin token.
 
 The token travels in a POSTed form field (`admin_token`) or an `Authorization: Bearer` header, never in the URL.
-Failed attempts are limited per tenant, in this process's memory (a shared limiter comes with scale-out).
+Failed attempts are limited per tenant and per client address, with Flask-Limiter (shared in Redis when configured).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
-import time
-from collections import deque
 from dataclasses import dataclass
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
+from limits import RateLimitItemPerSecond
 
 from prepcheck.statistics import MIN_GROUP, QuestionnaireStatistics, statistics_csv, tenant_statistics
 from prepcheck.store.statistics import StatisticsStore
 from prepcheck.tenants import Tenant, check_admin_token
 from prepcheck.web.errors import ProblemPage
 from prepcheck.web.journey import locale, questionnaires
+from prepcheck.web.limits import limiter as rate_limiter
+from prepcheck.web.security import printable
 from prepcheck.web.tenancy import current_tenant, tenants
 from prepcheck.web.translate import _
 
@@ -33,27 +33,20 @@ _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
 class FailureLimiter:
-    """At most MAX_FAILURES wrong tokens per tenant in a sliding window; then even a right one waits."""
+    """At most MAX_FAILURES wrong tokens per tenant in a moving window; then even a right one waits.
+
+    Kept in Flask-Limiter's storage (memory, or Redis when configured, so all workers share it); on top of
+    this, every client address has its own limit on wrong tokens (prepcheck.web.limits).
+    """
 
     def __init__(self, limit: int = MAX_FAILURES, window: float = FAILURE_WINDOW_SECONDS) -> None:
-        self.limit, self.window = limit, window
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, slug: str, now: float) -> deque[float]:
-        failures = self._failures.setdefault(slug, deque())
-        while failures and failures[0] <= now - self.window:
-            failures.popleft()
-        return failures
+        self.item = RateLimitItemPerSecond(limit, max(1, int(window)))
 
     def blocked(self, slug: str) -> bool:
-        with self._lock:
-            return len(self._recent(slug, time.monotonic())) >= self.limit
+        return not rate_limiter().limiter.test(self.item, "prepcheck-admin-failures", slug)
 
     def fail(self, slug: str) -> None:
-        with self._lock:
-            now = time.monotonic()
-            self._recent(slug, now).append(now)
+        rate_limiter().limiter.hit(self.item, "prepcheck-admin-failures", slug)
 
 
 def _limiter() -> FailureLimiter:
@@ -89,7 +82,8 @@ def _period() -> tuple[Period, str | None]:
     """The period asked for, or the default with an error message."""
     values = request.form if request.method == "POST" else request.args
     default = default_period(dt.date.today())
-    first, last = values.get("from", default.first).strip(), values.get("to", default.last).strip()
+    first = printable(values.get("from", default.first)).strip()[:20]
+    last = printable(values.get("to", default.last)).strip()[:20]
     if not _MONTH.match(first) or not _MONTH.match(last):
         return Period(first, last), _("Enter each month as a year and month, like 2026-01")
     if first > last:

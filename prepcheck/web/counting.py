@@ -9,7 +9,7 @@ from flask import current_app
 
 from prepcheck.engine import Assessment
 from prepcheck.statistics import figures_for
-from prepcheck.store import ResponseNotFound
+from prepcheck.store import ResponseConflict, ResponseNotFound
 from prepcheck.store.statistics import StatisticsStore
 from prepcheck.web.journey import Journey, store
 from prepcheck.web.tenancy import current_tenant
@@ -22,8 +22,8 @@ def count_first_result(journey: Journey, assessment: Assessment) -> None:
         return
     try:
         # Marked first: a failure after this loses one check from the figures rather than counting one twice.
-        store().save(journey.response_id, replace(journey.stored.document, counted=True))
-    except ResponseNotFound:
+        store().save(journey.response_id, replace(journey.stored.document, counted=True), expected=journey.stored)
+    except (ResponseNotFound, ResponseConflict):  # saved meanwhile: counted on a later view of the result
         return
     statistics: StatisticsStore = current_app.extensions["prepcheck.statistics"]
     statistics.add(figures_for(tenant.slug, assessment, dt.date.today()))

@@ -37,6 +37,13 @@ _PAGES = {
         lazy_gettext("The form was too large"),
         lazy_gettext("Nothing was saved. Shorten your answers and try again."),
     ),
+    429: (
+        lazy_gettext("Too many attempts"),
+        lazy_gettext(
+            "This was tried too often in a short time, to protect everyone's answers. "
+            "Wait a few minutes and try again. Your saved answers are safe."
+        ),
+    ),
 }
 
 

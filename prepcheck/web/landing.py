@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, render_template
+from sqlalchemy import text
 
 from prepcheck.presentation import AssessmentPresenter
 from prepcheck.web.journey import locale, questionnaires
@@ -39,3 +40,20 @@ def index() -> str:
 def health() -> tuple[str, int, dict[str, str]]:
     """A plain answer for load balancers and the set-up check."""
     return "ok\n", 200, {"Content-Type": "text/plain; charset=utf-8"}
+
+
+@blueprint.get("/readyz")
+def ready() -> tuple[dict[str, object], int, dict[str, str]]:
+    """For load balancers: 200 when the database answers and questionnaires are loaded, else 503 (short JSON)."""
+    checks: dict[str, str] = {}
+    try:
+        with current_app.extensions["prepcheck.store"].engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        checks["database"] = "ok"
+    except Exception:  # any driver error means: not ready (the details stay out of the answer)
+        current_app.logger.warning("readiness check: the database does not answer")
+        checks["database"] = "unreachable"
+    checks["questionnaires"] = "ok" if len(current_app.extensions["prepcheck.questionnaires"]) else "none loaded"
+    ready = all(value == "ok" for value in checks.values())
+    body: dict[str, object] = {"status": "ready" if ready else "not ready", "checks": checks}
+    return body, 200 if ready else 503, {"Cache-Control": "no-store"}

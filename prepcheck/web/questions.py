@@ -9,10 +9,19 @@ from werkzeug.wrappers import Response
 
 from prepcheck.engine import check_answers
 from prepcheck.engine.path import ShownPage
+from prepcheck.store import ResponseConflict, StoredResponse
 from prepcheck.web.errors import ProblemPage
 from prepcheck.web.forms import FormTampered, build_form, check_allowed_fields, question_views, read_answers
-from prepcheck.web.journey import Journey, load_journey, store
-from prepcheck.web.security import TOKEN_FIELD, FormBinding, TokenExpired, TokenInvalid, check_form_token, form_token
+from prepcheck.web.journey import Journey, load_journey, load_response, store
+from prepcheck.web.security import (
+    TOKEN_FIELD,
+    FormBinding,
+    TokenExpired,
+    TokenInvalid,
+    check_form_token,
+    form_token,
+    printable_form,
+)
 from prepcheck.web.translate import _
 
 blueprint = Blueprint("questions", __name__)
@@ -93,8 +102,9 @@ def _submit(journey: Journey, shown: ShownPage) -> Response | tuple[str, int]:
     back = journey.page_url(shown.page.id)
     try:
         revision = check_form_token(request.form.get(TOKEN_FIELD), journey.response_id, shown.page.id)
-        check_allowed_fields(request.form, shown.questions)
-        form = build_form(shown.questions, request.form, {})
+        sent = printable_form(request.form)  # control characters never reach a check, the store or a page
+        check_allowed_fields(sent, shown.questions)
+        form = build_form(shown.questions, sent, {})
         answers, errors = read_answers(form, shown.questions)
     except TokenExpired:
         raise ProblemPage(400, title=_page_expired_title(), message=_page_expired_message(), back=back) from None
@@ -109,12 +119,42 @@ def _submit(journey: Journey, shown: ShownPage) -> Response | tuple[str, int]:
         fresh = build_form(shown.questions, None, stored_answers)
         return _render(journey, shown, fresh, {}, status=409, notice=_stale_notice())
     if not unchanged:
-        merged = {qid: value for qid, value in stored_answers.items() if answers.get(qid, value) is not None}
-        merged.update({qid: value for qid, value in answers.items() if value is not None})
-        document = journey.stored.document.with_answers(merged)
-        store().save(journey.response_id, document)
-        stored_answers = merged
+        saved = _save_page(journey.stored, answers)
+        if saved is None:
+            fresh_stored = load_response(journey.response_id).document.answers
+            fresh = build_form(shown.questions, None, fresh_stored)
+            return _render(journey, shown, fresh, {}, status=409, notice=_stale_notice())
+        stored_answers = saved
     return redirect(_after(journey, shown.page.id, stored_answers), code=303)
+
+
+SAVE_ATTEMPTS = 5
+
+
+def _merged(stored_answers: dict[str, Any], answers: dict[str, Any]) -> dict[str, Any]:
+    merged = {qid: value for qid, value in stored_answers.items() if answers.get(qid, value) is not None}
+    merged.update({qid: value for qid, value in answers.items() if value is not None})
+    return merged
+
+
+def _save_page(stored: StoredResponse, answers: dict[str, Any]) -> dict[str, Any] | None:
+    """Save this page's answers over the stored ones; the saved answers, or None when this page's were changed meanwhile.
+
+    The save is conditional (compare-and-swap): if another request saved in between, re-load and merge again, so two
+    pages sent at once both keep their answers. If the other request changed this page's own questions, neither
+    overwrites the other silently: the caller shows the page again (409).
+    """
+    first = stored.document.answers
+    for _attempt in range(SAVE_ATTEMPTS):
+        merged = _merged(stored.document.answers, answers)
+        try:
+            store().save(stored.response_id, stored.document.with_answers(merged), expected=stored)
+            return merged
+        except ResponseConflict:
+            stored = load_response(stored.response_id)
+            if any(stored.document.answers.get(qid) != first.get(qid) for qid in answers):
+                return None
+    raise ProblemPage(503)
 
 
 def _after(journey: Journey, page_id: str, answers: dict[str, Any]) -> str:

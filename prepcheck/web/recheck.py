@@ -29,7 +29,7 @@ from prepcheck.store import ResponseDocument
 from prepcheck.web.errors import ProblemPage
 from prepcheck.web.journey import Journey, load_journey, locale, questionnaire_or_404, store
 from prepcheck.web.locale import ENVIRON_KEY
-from prepcheck.web.security import TOKEN_FIELD, FormBinding, TokenExpired, TokenInvalid, check_form_token, form_token
+from prepcheck.web.security import TOKEN_FIELD, FormBinding, TokenExpired, TokenInvalid, check_form_token, form_token, printable
 from prepcheck.web.translate import _
 
 blueprint = Blueprint("recheck", __name__)
@@ -215,7 +215,7 @@ def recheck_form(questionnaire_id: str) -> tuple[str, int]:
 def recheck(questionnaire_id: str) -> BaseResponse | tuple[str, int]:
     """Read the code, start a new response with the answers that still fit, and go into the check."""
     questionnaire = questionnaire_or_404(questionnaire_id)
-    entered = request.form.get(CODE_FIELD, "")[:MAX_PASTE_CHARS]
+    entered = printable(request.form.get(CODE_FIELD, ""))[:MAX_PASTE_CHARS]
     try:
         check_form_token(request.form.get(TOKEN_FIELD), "", f"{RECHECK_PAGE}:{questionnaire.id}")
     except TokenExpired:

@@ -8,7 +8,15 @@ from werkzeug.wrappers import Response
 from prepcheck.store import ResponseExpired, ResponseNotFound, normalise_resume_code
 from prepcheck.web.errors import ProblemPage
 from prepcheck.web.journey import load_response, store
-from prepcheck.web.security import TOKEN_FIELD, FormBinding, TokenExpired, TokenInvalid, check_form_token, form_token
+from prepcheck.web.security import (
+    TOKEN_FIELD,
+    FormBinding,
+    TokenExpired,
+    TokenInvalid,
+    check_form_token,
+    form_token,
+    printable,
+)
 from prepcheck.web.translate import _
 
 blueprint = Blueprint("resume", __name__)
@@ -35,7 +43,7 @@ def resume() -> Response | str:
         check_form_token(request.form.get(TOKEN_FIELD), "", RESUME_PAGE)
     except (TokenInvalid, TokenExpired):
         raise ProblemPage(400, back=url_for("resume.resume_form")) from None
-    entered = request.form.get(CODE_FIELD, "")[:MAX_CODE_LENGTH]
+    entered = printable(request.form.get(CODE_FIELD, ""))[:MAX_CODE_LENGTH]
     if not entered.strip():
         return _render(entered, _("Enter your resume code"))
     code = normalise_resume_code(entered)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, abort, current_app, g, request
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from werkzeug.datastructures import MultiDict
 
 TOKEN_FIELD = "token"  # noqa: S105 - a form field name, not a secret
 _SAFE_FETCH_SITES = frozenset({"same-origin", "none"})
@@ -120,3 +122,17 @@ def install(app: Flask) -> None:
     app.before_request(refuse_cross_site_posts)
     app.after_request(add_security_headers)
     app.jinja_env.globals["csp_nonce"] = csp_nonce
+
+
+_NONCHARACTERS = "".join(chr(plane * 0x10000 + low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ud800-\udfff" + _NONCHARACTERS + "]")
+
+
+def printable(text: str) -> str:
+    """The text without control characters, surrogates and non-characters (HTML cannot carry them)."""
+    return _UNPRINTABLE.sub("", text)
+
+
+def printable_form(form: MultiDict[str, str]) -> MultiDict[str, str]:
+    """A copy of the form with every name and value made printable, before anything is checked or stored."""
+    return MultiDict([(printable(name), printable(value)) for name, value in form.items(multi=True)])

@@ -18,7 +18,7 @@ from prepcheck.api.openapi import openapi_document
 @pytest.fixture(scope="session")
 def api_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     """One app for the API tests (creating one per test costs half a second), with the API attached."""
-    application = create_app(instance_path=tmp_path_factory.mktemp("api") / "instance")
+    application = create_app(instance_path=tmp_path_factory.mktemp("api") / "instance", rate_limit_pdf="100000 per minute")
     application.config["TESTING"] = True
     register_api(application)  # idempotent, so this stays right once create_app registers the API itself
     return application

@@ -23,7 +23,8 @@ _INSTANCE = tempfile.TemporaryDirectory(prefix="prepcheck-api-")  # removed when
 
 def _api_app() -> Flask:
     """One app for the whole module: schemathesis needs it when the tests are collected."""
-    application = create_app(instance_path=Path(_INSTANCE.name) / "instance")
+    # A high PDF limit, so the generated requests reach the operation (the rate limit has its own tests).
+    application = create_app(instance_path=Path(_INSTANCE.name) / "instance", rate_limit_pdf="100000 per minute")
     application.config["TESTING"] = True
     register_api(application)
     return application

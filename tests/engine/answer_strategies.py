@@ -21,7 +21,10 @@ def answer_for(question: Question) -> st.SearchStrategy[Any]:
         subsets = st.lists(st.sampled_from(plain), min_size=1, unique=True) if plain else st.nothing()
         base = st.one_of(subsets, st.sampled_from(exclusive)) if exclusive else subsets
     else:
-        base = st.text(min_size=1, max_size=question.max_length).filter(lambda text: text.strip() != "")
+        # "n/a" typed as text reads as "not applicable" (refused where not offered): generate it only as that.
+        base = st.text(min_size=1, max_size=question.max_length).filter(
+            lambda text: text.strip() != "" and text != NOT_APPLICABLE_VALUE
+        )
     if question.not_applicable:
         base = st.one_of(base, st.just(NOT_APPLICABLE_VALUE))
     return base

@@ -1,0 +1,59 @@
+"""Rate limits (Flask-Limiter) on resume-code lookups, PDF downloads and admin log-ins.
+
+Counted per client address, in memory by default or in Redis when PREPCHECK_REDIS_URL is set (shared by all
+workers). The address is only a counter key: Flask-Limiter's own log lines (which name it) are kept quiet.
+A request over a limit gets the 429 page (or problem+json under /api) with a Retry-After header.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, cast
+
+from flask import Flask, Response, current_app
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+EXTENSION = "prepcheck.limiter"
+
+# endpoint → the setting with its limit
+LIMITED_ENDPOINTS = {
+    "resume.resume": "rate_limit_resume",
+    "plan_pdf.download": "rate_limit_pdf",
+    "api.create_assessment_pdf": "rate_limit_pdf",
+    "admin.statistics": "rate_limit_admin",
+    "admin.statistics_csv": "rate_limit_admin",
+}
+
+
+def _refused_admin_token(response: Response) -> bool:
+    """Admin log-ins count only when the token was wrong (403), so a municipality's own use is not limited."""
+    return response.status_code == 403
+
+
+def limiter() -> Limiter:
+    return current_app.extensions[EXTENSION]  # type: ignore[no-any-return]
+
+
+def install(app: Flask) -> None:
+    """One limiter per app, then wrap the limited views (after every blueprint is registered)."""
+    settings = app.config["PREPCHECK_SETTINGS"]
+    # The limiter's info lines carry the client address; never let them reach a log.
+    logging.getLogger("flask-limiter").setLevel(logging.WARNING)
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    extension = Limiter(
+        get_remote_address,
+        app=app,
+        storage_uri=settings.redis_url or "memory://",
+        key_prefix="prepcheck",
+        strategy="moving-window",
+    )
+    app.extensions[EXTENSION] = extension
+    for endpoint, setting in LIMITED_ENDPOINTS.items():
+        view = app.view_functions.get(endpoint)
+        if view is None:
+            continue
+        deduct_when = _refused_admin_token if setting == "rate_limit_admin" else None
+        limited = extension.limit(getattr(settings, setting), deduct_when=deduct_when)(view)
+        app.view_functions[endpoint] = cast("Callable[..., Any]", limited)
