@@ -66,8 +66,18 @@ def page_problems(html: str) -> list[str]:
     return problems
 
 
+# Every page of every kind carries these; checked on each HTML response any web test renders.
+REQUIRED_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Permissions-Policy": "camera=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
 class CheckedClient(FlaskClient):
-    """A test client that fails the test when an HTML page breaks the page conventions or sets a cookie."""
+    """A test client that fails the test when an HTML page breaks the page conventions, lacks a security header or sets a cookie."""
 
     checked_pages = 0
 
@@ -80,6 +90,8 @@ class CheckedClient(FlaskClient):
         response = super().open(*args, **kwargs)
         assert "Set-Cookie" not in response.headers, f"a cookie was set: {response.headers['Set-Cookie']}"
         if response.mimetype == "text/html":
+            missing = [name for name, part in REQUIRED_HEADERS.items() if part not in response.headers.get(name, "")]
+            assert not missing, f"{response.request.path} ({response.status_code}) lacks security headers: {missing}"
             problems = page_problems(response.get_data(as_text=True))
             assert not problems, f"{response.request.path} ({response.status_code}) breaks page conventions: {problems}"
             CheckedClient.checked_pages += 1
