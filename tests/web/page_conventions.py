@@ -77,7 +77,7 @@ REQUIRED_HEADERS = {
 
 
 class CheckedClient(FlaskClient):
-    """A test client that fails the test when an HTML page breaks the page conventions, lacks a security header or sets a cookie."""
+    """A test client that fails a test when an HTML page breaks a convention, lacks a security header or sets a cookie."""
 
     checked_pages = 0
 
