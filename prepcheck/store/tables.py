@@ -42,15 +42,21 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+CREATE_ATTEMPTS = 5
+
+
 def create_tables(engine: Engine) -> None:
     """Create missing tables (a later issue moves this to Alembic), then drop pooled connections before forking.
 
     Several processes starting at once on a new database (gunicorn workers) may race to create a table: the loser
-    gets "already exists", and simply checks again.
+    gets "already exists", and simply checks again; with several tables it can lose more than once.
     """
-    try:
-        Base.metadata.create_all(engine)
-    except DatabaseError:
-        engine.dispose()
-        Base.metadata.create_all(engine)
+    for attempt in range(CREATE_ATTEMPTS):
+        try:
+            Base.metadata.create_all(engine)
+            break
+        except DatabaseError:
+            engine.dispose()
+            if attempt == CREATE_ATTEMPTS - 1:
+                raise
     engine.dispose()
