@@ -8,7 +8,7 @@ from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.engine.model import NOT_APPLICABLE_VALUE, Question, QuestionType
 from prepcheck.engine.texts import text_context
 from prepcheck.i18n.catalog import Translator, translator_for
-from prepcheck.i18n.formatting import CURRENCY_CODES, format_amount
+from prepcheck.i18n.formatting import CURRENCY_CODES, format_amount, format_number
 
 
 def N_(message: str) -> str:
@@ -103,6 +103,7 @@ class AssessmentPresenter:
                             "question_text": self.text("question", lost.question_id, "text", q.questions_by_id[lost.question_id].text),
                             "answer": self.answer_label(q.questions_by_id[lost.question_id], assessment.answers[lost.question_id]),
                             "points_lost": lost.points_lost,
+                            "points_lost_formatted": format_number(lost.points_lost, self.locale),
                         }
                         for lost in result.lost
                     ],
