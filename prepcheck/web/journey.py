@@ -9,8 +9,9 @@ from typing import Any
 from flask import current_app, url_for
 from flask_babel import get_locale
 
-from prepcheck.engine import Context, Path, Questionnaire, check_answers
+from prepcheck.engine import Assessment, Context, Path, Questionnaire, check_answers
 from prepcheck.engine.answers import AnswerValue
+from prepcheck.engine.assess import assess_path
 from prepcheck.presentation import AssessmentPresenter
 from prepcheck.registry import QuestionnaireRegistry
 from prepcheck.store import ResponseExpired, ResponseNotFound, ResponseStore, StoredResponse
@@ -98,3 +99,11 @@ def load_journey(questionnaire_id: str, response_id: str) -> Journey:
     context = Context(locale=locale())
     values, path, _problems = check_answers(questionnaire, stored.document.answers, context)
     return Journey(questionnaire, stored, values, path, context, AssessmentPresenter(questionnaire, context.locale))
+
+
+def completed_journey(questionnaire_id: str, response_id: str) -> tuple[Journey, Assessment]:
+    """A journey whose required questions are all answered, and its assessment; 404 while it is unfinished."""
+    journey = load_journey(questionnaire_id, response_id)
+    if journey.path.first_unanswered_page() is not None:
+        raise ProblemPage(404)
+    return journey, assess_path(journey.questionnaire, journey.path, journey.context)

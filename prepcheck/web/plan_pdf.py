@@ -6,11 +6,10 @@ import re
 
 from flask import Blueprint, Response, current_app
 
-from prepcheck.engine.assess import assess_path
 from prepcheck.report.service import PlanService
 from prepcheck.report.workers import RenderError, RenderPool
 from prepcheck.web.errors import ProblemPage
-from prepcheck.web.journey import load_journey
+from prepcheck.web.journey import completed_journey
 from prepcheck.web.recheck import journey_link
 from prepcheck.web.tenancy import tenant_assets, tenant_report_options
 from prepcheck.web.translate import _
@@ -36,10 +35,7 @@ def _filename(title: str) -> str:
 @blueprint.get("/<questionnaire_id>/<response_id>/action-plan.pdf")
 def download(questionnaire_id: str, response_id: str) -> Response:
     """Render (or take from the cache) the plan for the stored answers on the path."""
-    journey = load_journey(questionnaire_id, response_id)
-    if journey.path.first_unanswered_page() is not None:
-        raise ProblemPage(404)
-    assessment = assess_path(journey.questionnaire, journey.path, journey.context)
+    journey, assessment = completed_journey(questionnaire_id, response_id)
     service = plan_service()
     request = service.request_for(
         journey.questionnaire,

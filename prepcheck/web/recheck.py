@@ -22,12 +22,11 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.engine.answers import to_document
-from prepcheck.engine.assess import assess_path
 from prepcheck.presentation import AssessmentPresenter
 from prepcheck.recheck import Change, DecodedCode, RecheckCodeError, Snapshot, compare, decode_code, encode, recheck_link
 from prepcheck.store import ResponseDocument
 from prepcheck.web.errors import ProblemPage
-from prepcheck.web.journey import Journey, load_journey, locale, questionnaire_or_404, store
+from prepcheck.web.journey import Journey, completed_journey, load_journey, locale, questionnaire_or_404, store
 from prepcheck.web.locale import ENVIRON_KEY
 from prepcheck.web.security import TOKEN_FIELD, FormBinding, TokenExpired, TokenInvalid, check_form_token, form_token, printable
 from prepcheck.web.translate import _
@@ -97,10 +96,7 @@ def _file_name(questionnaire: Questionnaire) -> str:
 @blueprint.get("/<questionnaire_id>/<response_id>/your-answers.json")
 def answers_file(questionnaire_id: str, response_id: str) -> Response:
     """The answers file: the re-check code (what is read back) plus the same answers and scores in plain JSON."""
-    journey = load_journey(questionnaire_id, response_id)
-    if journey.path.first_unanswered_page() is not None:
-        raise ProblemPage(404)
-    assessment = assess_path(journey.questionnaire, journey.path, journey.context)
+    journey, assessment = completed_journey(questionnaire_id, response_id)
     code = journey_code(journey, assessment)
     snapshot = Snapshot.of(assessment)
     content = {
