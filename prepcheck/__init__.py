@@ -19,7 +19,7 @@ from prepcheck.store import ResponseStore, retention
 from prepcheck.store.statistics import StatisticsStore
 from prepcheck.tenants.registry import TenantRegistry, default_tenant_dir, load_registry
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "database_url", "instance_folder"]
 
 
 def _secret_key(settings: Settings, instance_path: Path) -> str:
@@ -36,14 +36,31 @@ def _secret_key(settings: Settings, instance_path: Path) -> str:
     return key_file.read_text(encoding="utf-8").strip()
 
 
+def instance_folder(settings: Settings) -> Path:
+    """The instance folder: PREPCHECK_INSTANCE_PATH, else Flask's default for the package (instance/ in a checkout)."""
+    if settings.instance_path is not None:
+        return settings.instance_path.resolve()
+    return Path(Flask(__name__).instance_path)
+
+
+def database_url(settings: Settings, instance_path: Path | None = None) -> str:
+    """PREPCHECK_DATABASE_URL, else the SQLite file in the instance folder (the folder is made if missing)."""
+    if settings.database_url:
+        return settings.database_url
+    folder = instance_path or instance_folder(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'prepcheck.sqlite3'}"
+
+
 def _response_store(settings: Settings, instance_path: Path, secret_key: str) -> ResponseStore:
-    """The store at PREPCHECK_DATABASE_URL, or SQLite in the instance folder; keyed by a pepper from the secret."""
-    url = settings.database_url
-    if not url:
-        instance_path.mkdir(parents=True, exist_ok=True)
-        url = f"sqlite:///{instance_path / 'prepcheck.sqlite3'}"
+    """The store at the configured database, migrated (or checked); keyed by a pepper from the secret."""
     pepper = hashlib.sha256(b"prepcheck.store\x00" + secret_key.encode()).digest()
-    return ResponseStore(url, pepper, timedelta(days=settings.retention_days))
+    return ResponseStore(
+        database_url(settings, instance_path),
+        pepper,
+        timedelta(days=settings.retention_days),
+        auto_migrate=settings.auto_migrate,
+    )
 
 
 def _tenants(app: Flask, settings: Settings, instance_path: Path) -> TenantRegistry:
@@ -64,7 +81,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app = Flask(
         __name__,
         template_folder=str(bundled_dir("templates")),
-        instance_path=str(settings.instance_path.resolve()) if settings.instance_path else None,
+        instance_path=str(instance_folder(settings)),
     )
     instance_path = Path(app.instance_path)
     app.config["SECRET_KEY"] = _secret_key(settings, instance_path)

@@ -15,6 +15,7 @@ from prepcheck.engine.schema import QUESTIONNAIRE_SCHEMA
 from prepcheck.i18n.catalog import translator_for
 from prepcheck.presentation import AssessmentPresenter, render_text
 from prepcheck.resources import bundled_dir
+from prepcheck.store.commands import db
 
 EXIT_BAD_INPUT = 2
 
@@ -193,12 +194,36 @@ def serve(host: str | None, port: int | None) -> None:
 
     from prepcheck import create_app
 
+    from prepcheck.store.schema import DatabaseNotCurrent
+
     settings = settings_from_env()
-    app = create_app()
+    try:
+        app = create_app()
+    except DatabaseNotCurrent as error:
+        raise click.ClickException(str(error)) from None
     bind_host, bind_port = host or settings.host, port or settings.port
     click.echo(f"prepcheck is running on http://{bind_host}:{bind_port}/ (stop with Ctrl+C)")
     waitress_serve(app, host=bind_host, port=bind_port, threads=8, ident="prepcheck")
 
+
+@main.command()
+@click.option("--burst", is_flag=True, help="Stop once the queue is empty (for tests and one-off runs).")
+def worker(burst: bool) -> None:
+    """Start an RQ worker that renders action plans for the web processes (needs PREPCHECK_REDIS_URL)."""
+    from prepcheck.report.rq_worker import WorkerUnavailable, run_worker
+
+    redis_url = settings_from_env().redis_url
+    if not redis_url:
+        click.echo("Error: PREPCHECK_REDIS_URL is not set; set it to the Redis that the web processes use.", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    try:
+        run_worker(redis_url, burst=burst)
+    except WorkerUnavailable as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+main.add_command(db)
 
 if __name__ == "__main__":
     main()

@@ -31,6 +31,8 @@ class Settings:
     max_request_bytes: int = 64 * 1024
     pdf_workers: int = 2
     pdf_timeout_seconds: float = 30.0
+    pdf_cache_seconds: int = 3600
+    """How long a PDF made by an RQ worker stays in Redis for download (PREPCHECK_PDF_CACHE_SECONDS)."""
     tenant_dir: Path | None = None
     """Where tenant folders live (PREPCHECK_TENANTS); None: <instance folder>/tenants."""
     include_example_tenants: bool | None = None
@@ -39,10 +41,14 @@ class Settings:
     """The site's address for links that leave it (the PDF's re-check link); None: the request's host."""
     redis_url: str | None = None
     """Rate-limit counters in Redis (PREPCHECK_REDIS_URL, shared by all workers); None: in this process's memory."""
+    proxy_hops: int = 0
+    """How many reverse proxies in front set X-Forwarded-For/-Proto/-Host (PREPCHECK_PROXY_HOPS); 0: trust none."""
     rate_limit_resume: str = "10 per minute;60 per hour"
     rate_limit_pdf: str = "10 per minute;120 per hour"
     rate_limit_admin: str = "10 per 15 minutes"
     """Per client address; admin log-ins count only the attempts with a wrong token."""
+    auto_migrate: bool = True
+    """Migrate the database at start (PREPCHECK_AUTO_MIGRATE); off, the app refuses a database not at the newest one."""
 
     def __post_init__(self) -> None:
         # Overrides may arrive as text (from tests or the CLI); keep paths as Path objects.
@@ -88,12 +94,15 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: Any
         form_token_max_age=int(env.get("PREPCHECK_FORM_TOKEN_SECONDS", str(6 * 3600))),
         pdf_workers=int(env.get("PREPCHECK_PDF_WORKERS", "2")),
         pdf_timeout_seconds=float(env.get("PREPCHECK_PDF_TIMEOUT", "30")),
+        pdf_cache_seconds=int(env.get("PREPCHECK_PDF_CACHE_SECONDS", "3600")),
         tenant_dir=Path(env["PREPCHECK_TENANTS"]) if env.get("PREPCHECK_TENANTS") else None,
         include_example_tenants=_flag(env.get("PREPCHECK_INCLUDE_EXAMPLE_TENANTS")),
         public_url=env.get("PREPCHECK_PUBLIC_URL") or None,
         redis_url=env.get("PREPCHECK_REDIS_URL") or None,
+        proxy_hops=int(env.get("PREPCHECK_PROXY_HOPS", "0")),
         rate_limit_resume=env.get("PREPCHECK_RATE_LIMIT_RESUME") or Settings.rate_limit_resume,
         rate_limit_pdf=env.get("PREPCHECK_RATE_LIMIT_PDF") or Settings.rate_limit_pdf,
         rate_limit_admin=env.get("PREPCHECK_RATE_LIMIT_ADMIN") or Settings.rate_limit_admin,
+        auto_migrate=_flag(env.get("PREPCHECK_AUTO_MIGRATE")) is not False,
     )
     return replace(settings, **overrides)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import venv
@@ -26,7 +27,11 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (wheel,) = (work / "dist").glob("prepcheck-*.whl")
     venv.create(work / "venv", with_pip=True)
     bin_dir = work / "venv" / "bin"
-    subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(wheel)], check=True, capture_output=True)
+    # The PostgreSQL pass points every app at PostgreSQL, so its driver (a test dependency, not the app's) goes in too.
+    driver = ["psycopg[binary]"] if os.environ.get("PREPCHECK_DATABASE_URL", "").startswith("postgresql") else []
+    subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(wheel), *driver], check=True, capture_output=True
+    )
     return bin_dir
 
 
@@ -62,3 +67,18 @@ def test_installed_app_serves_the_landing_page_from_bundled_templates(installed:
     status, template_folder = result.stdout.split()
     assert status == "200"
     assert "_bundled/templates" in template_folder
+
+
+@pytest.mark.slow
+def test_installed_db_upgrade_runs_the_migrations_shipped_in_the_wheel(installed: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "PREPCHECK_DATABASE_URL": f"sqlite:///{tmp_path / 'new.sqlite3'}"}
+
+    def db(command: str) -> subprocess.CompletedProcess[str]:
+        command_line = [str(installed / "prepcheck"), "db", command]
+        return subprocess.run(command_line, cwd=tmp_path, env=env, capture_output=True, text=True)
+
+    upgraded = db("upgrade")
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert upgraded.stdout.startswith("migrated the database from empty to ")
+    current = db("current")
+    assert current.returncode == 0 and current.stdout.endswith("(at head)\n")

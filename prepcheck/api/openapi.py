@@ -23,6 +23,7 @@ _PROBLEM_TEXTS = {
     "422": "The body is JSON but does not fit: fields, questionnaire, language, answers or re-check code.",
     "429": "Too many requests from this address in a short time; the Retry-After header says how many seconds to wait.",
     "500": "An unexpected error (never for bad input).",
+    "503": "The PDF could not be made just now (its renderer failed or is busy); the Retry-After header says when to try again.",
 }
 
 
@@ -121,7 +122,7 @@ def _paths(questionnaire_ids: tuple[str, ...]) -> dict[str, Any]:
                         "description": "The action plan (PDF/UA-1).",
                         "content": {"application/pdf": {"schema": {"type": "string", "contentMediaType": "application/pdf"}}},
                     },
-                    **_problems(*_BODY_PROBLEMS, "429"),
+                    **_problems(*_BODY_PROBLEMS, "429", "503"),
                 },
             }
         },

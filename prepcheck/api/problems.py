@@ -25,6 +25,7 @@ PROBLEM_TITLES: Mapping[str, str] = {
     "invalid-recheck-code": "The re-check code cannot be used",
     "body-too-large": "The request body is too large",
     "too-many-requests": "Too many requests",
+    "plan-unavailable": "The action plan could not be made just now",
     "not-found": "There is nothing at this address",
     "method-not-allowed": "This method is not allowed here",
     "http-error": "The request could not be handled",

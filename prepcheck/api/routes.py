@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
+from redis.exceptions import RedisError
 from werkzeug.exceptions import HTTPException
 
 from prepcheck.api import problems
@@ -15,27 +16,17 @@ from prepcheck.api.problems import ApiProblem, ErrorEntry, entry_for
 from prepcheck.engine import Assessment, InvalidAnswers, Questionnaire, assess
 from prepcheck.presentation import AssessmentPresenter
 from prepcheck.recheck import Change, Comparison, DecodedCode, RecheckCodeError, compare, decode_code, encode, recheck_link
-from prepcheck.report.service import PlanService
+from prepcheck.report.cache import cache_key
+from prepcheck.report.html import render_report_html
+from prepcheck.report.workers import RenderError
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
+
+PDF_WAIT_SECONDS = 20.0
+"""In queue mode, how long the PDF operation waits for a worker before it answers 503 (the job stays queued)."""
 blueprint.register_error_handler(ApiProblem, problems.handle_api_problem)
 blueprint.register_error_handler(HTTPException, problems.from_http_error)
 blueprint.register_error_handler(Exception, problems.handle_unexpected)
-
-PLANS_EXTENSION = "prepcheck.plans"
-_fallback_plans: PlanService | None = None
-
-
-def _plans() -> PlanService:
-    """The app's plan service when it has one, else one for this process."""
-    global _fallback_plans
-    service: PlanService | None = current_app.extensions.get(PLANS_EXTENSION)
-    if service is not None:
-        return service
-    if _fallback_plans is None:
-        _fallback_plans = PlanService()
-    return _fallback_plans
-
 
 def _json(data: Any, locale: str | None = None) -> Response:
     response = jsonify(data)
@@ -119,12 +110,28 @@ def create_assessment() -> Response:
 @blueprint.post("/v1/assessments/pdf")
 def create_assessment_pdf() -> Response:
     questionnaire, assessment, locale, _ = _assessed()
-    service = _plans()
+    from prepcheck.web.plan_pdf import plan_queue, plan_service
     from prepcheck.web.recheck import site_root
 
+    service = plan_service()
     # The plan's re-check link leads to this site's own re-check page (PREPCHECK_PUBLIC_URL, else this host).
     link = recheck_link(site_root(), locale, questionnaire.id, encode(questionnaire, assessment.answers, assessment))
-    pdf = service.pdf(questionnaire, service.request_for(questionnaire, assessment, locale, recheck_url=link))
+    plan = service.request_for(questionnaire, assessment, locale, recheck_url=link)
+    queue = plan_queue()
+    try:
+        if queue is None:
+            pdf: bytes | None = service.pdf(questionnaire, plan)
+        else:  # queue mode: an RQ worker renders it; an API client needs the PDF in this answer, so wait for it
+
+            def payload() -> tuple[str, dict[str, bytes]]:
+                return render_report_html(plan, questionnaire), {}
+
+            pdf = queue.wait(queue.ticket(cache_key(plan)), payload, PDF_WAIT_SECONDS)
+    except (RenderError, RedisError):
+        pdf = None
+    if pdf is None:
+        detail = "The PDF could not be made just now. Wait a moment and send the same request again."
+        return problems.problem_response(ApiProblem("plan-unavailable", 503, detail), {"Retry-After": "5"})
     response = Response(pdf, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'attachment; filename="prepcheck-{questionnaire.id}.pdf"'
     response.headers["Content-Language"] = locale

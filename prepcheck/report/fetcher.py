@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -12,20 +13,33 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 ASSET_SCHEME = "prepcheck-asset:"
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 MAX_DATA_URL_BYTES = 2_000_000
+MAX_EXTRA_ASSET_BYTES = 2_000_000
+
+ExtraAssets = Mapping[str, Path | bytes]
+"""Assets added for one render (a tenant's logo), by name: a file the server chose, or its bytes."""
 
 logger = logging.getLogger(__name__)
+
+
+def asset_bytes(extra_assets: ExtraAssets | None) -> dict[str, bytes]:
+    """The extra assets read into memory, so a render can happen where their files are not (an RQ worker)."""
+    return {name: source if isinstance(source, bytes) else source.read_bytes() for name, source in (extra_assets or {}).items()}
 
 
 class BundledAssetFetcher(URLFetcher):
     """Serves `prepcheck-asset:NAME` from an allow-list of files and small data: URLs; refuses everything else."""
 
-    def __init__(self, extra_assets: dict[str, Path] | None = None) -> None:
+    def __init__(self, extra_assets: ExtraAssets | None = None) -> None:
         # Only data: goes through the standard opener, and without redirects.
         super().__init__(allowed_protocols=["data"], allow_redirects=False, fail_on_errors=False)
-        self.assets: dict[str, Path] = {
+        self.assets: dict[str, Path | bytes] = {
             str(path.relative_to(ASSETS_DIR)): path for path in ASSETS_DIR.rglob("*") if path.is_file()
         }
-        self.assets.update(extra_assets or {})
+        for name, source in (extra_assets or {}).items():
+            # In-memory assets are only ever a name the server chose mapped to bytes it read; cap them all the same.
+            if isinstance(source, bytes) and len(source) > MAX_EXTRA_ASSET_BYTES:
+                continue
+            self.assets[name] = source
         self.requested: list[str] = []
         self.refused: list[str] = []
 
@@ -33,10 +47,12 @@ class BundledAssetFetcher(URLFetcher):
         """Answer one request of the renderer."""
         self.requested.append(url[:200])
         if url.startswith(ASSET_SCHEME):
-            path = self.assets.get(url[len(ASSET_SCHEME) :])
-            if path is not None:
-                mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": mime})
+            name = url[len(ASSET_SCHEME) :]
+            source = self.assets.get(name)
+            if source is not None:
+                mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+                body = source if isinstance(source, bytes) else source.read_bytes()
+                return URLFetcherResponse(url, body=body, headers={"Content-Type": mime})
         elif url.startswith("data:") and len(url) <= MAX_DATA_URL_BYTES:
             return super().fetch(url, headers)
         self.refused.append(url[:200])

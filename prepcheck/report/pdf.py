@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
-from prepcheck.report.fetcher import ASSETS_DIR, BundledAssetFetcher
+from prepcheck.report.fetcher import ASSETS_DIR, BundledAssetFetcher, ExtraAssets
 
 
 @lru_cache(maxsize=1)
@@ -25,7 +24,7 @@ def _shared_resources() -> tuple[FontConfiguration, CSS, BundledAssetFetcher]:
 
 
 def html_to_pdf(
-    html: str, extra_assets: dict[str, Path] | None = None, fetcher: BundledAssetFetcher | None = None
+    html: str, extra_assets: ExtraAssets | None = None, fetcher: BundledAssetFetcher | None = None
 ) -> bytes:
     """Render one plan; only bundled assets (and any extra, such as a tenant logo) can be loaded."""
     font_config, stylesheet, shared_fetcher = _shared_resources()

@@ -8,8 +8,10 @@ import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from prepcheck.report.fetcher import ExtraAssets
 
 
 class RenderError(RuntimeError):
@@ -82,7 +84,7 @@ class RenderPool:
             worker.process.kill()
         worker.process.join(timeout=5)
 
-    def render(self, html: str, extra_assets: dict[str, Path] | None = None, timeout: float | None = None) -> bytes:
+    def render(self, html: str, extra_assets: ExtraAssets | None = None, timeout: float | None = None) -> bytes:
         """Render one document; raises RenderTimeout or RenderError, never leaves the pool short of a worker."""
         self._ensure_started()
         limit = self.timeout if timeout is None else timeout

@@ -15,7 +15,8 @@ from sqlalchemy.orm import sessionmaker
 
 from prepcheck.store.codes import keyed_hash, new_response_id, resume_code_for
 from prepcheck.store.document import ResponseDocument
-from prepcheck.store.tables import ResponseRow, create_tables, make_engine
+from prepcheck.store.schema import prepare
+from prepcheck.store.tables import ResponseRow, make_engine
 
 Clock = Callable[[], datetime]
 SEALED_PREFIX = "aesgcm1:"
@@ -52,9 +53,12 @@ def _utcnow() -> datetime:
 class ResponseStore:
     """The narrow interface the web uses; answers are stored encrypted, ids and codes only as keyed hashes."""
 
-    def __init__(self, url: str, pepper: bytes, retention: timedelta, clock: Clock = _utcnow) -> None:
+    def __init__(
+        self, url: str, pepper: bytes, retention: timedelta, clock: Clock = _utcnow, *, auto_migrate: bool = True
+    ) -> None:
+        """Open the database at `url` and bring it to the newest migration (or, without auto_migrate, refuse)."""
         self.engine = make_engine(url)
-        create_tables(self.engine)
+        prepare(self.engine, auto_migrate)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._pepper = pepper
         self.retention = retention

@@ -67,7 +67,6 @@ class StatisticsStore:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        StatisticRow.__table__.create(engine, checkfirst=True)  # type: ignore[attr-defined]
         self._sessions = sessionmaker(engine)
 
     def add(self, figures: CheckFigures) -> None:

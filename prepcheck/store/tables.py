@@ -1,4 +1,7 @@
-"""The SQLAlchemy table of responses and the engine set-up (SQLite in WAL mode by default)."""
+"""The SQLAlchemy table of responses and the engine set-up (SQLite in WAL mode by default).
+
+The tables are made and changed by the migrations in prepcheck/store/migrations (see prepcheck.store.schema).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import DateTime, Engine, LargeBinary, String, Text, create_engine, event
-from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -40,23 +42,3 @@ def make_engine(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
-
-
-CREATE_ATTEMPTS = 5
-
-
-def create_tables(engine: Engine) -> None:
-    """Create missing tables (a later issue moves this to Alembic), then drop pooled connections before forking.
-
-    Several processes starting at once on a new database (gunicorn workers) may race to create a table: the loser
-    gets "already exists", and simply checks again; with several tables it can lose more than once.
-    """
-    for attempt in range(CREATE_ATTEMPTS):
-        try:
-            Base.metadata.create_all(engine)
-            break
-        except DatabaseError:
-            engine.dispose()
-            if attempt == CREATE_ATTEMPTS - 1:
-                raise
-    engine.dispose()

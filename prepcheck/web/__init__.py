@@ -15,6 +15,8 @@ def register_blueprints(app: Flask) -> None:
         landing,
         locale,
         plan_pdf,
+        plan_status,
+        proxy,
         questions,
         recheck,
         result,
@@ -29,10 +31,11 @@ def register_blueprints(app: Flask) -> None:
     tenancy.install(app)  # outside the language prefix: /embed/<tenant>/<language>/…
     security.install(app)
     errors.install(app)
-    for module in (landing, resume, start, recheck, summary, result, plan_pdf, delete, questions):
+    for module in (landing, resume, start, recheck, summary, result, plan_pdf, plan_status, delete, questions):
         app.register_blueprint(module.blueprint)
     app.register_blueprint(embed.blueprint)
     app.register_blueprint(admin.blueprint)
+    proxy.install(app)  # outermost: the language prefix is read from the path the proxy forwarded
 
 
 def install_rate_limits(app: Flask) -> None:

@@ -48,6 +48,9 @@ def install(app: Flask) -> None:
         storage_uri=settings.redis_url or "memory://",
         key_prefix="prepcheck",
         strategy="moving-window",
+        # Redis going away must not take the site down with it: count in this process's memory until it is back.
+        swallow_errors=True,
+        in_memory_fallback_enabled=bool(settings.redis_url),
     )
     app.extensions[EXTENSION] = extension
     for endpoint, setting in LIMITED_ENDPOINTS.items():

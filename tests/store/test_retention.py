@@ -24,9 +24,9 @@ class Clock:
         return self.now
 
 
-def test_expire_wipes_only_responses_past_retention(tmp_path: Path) -> None:
+def test_expire_wipes_only_responses_past_retention(database_url: str) -> None:
     clock = Clock()
-    store = ResponseStore(f"sqlite:///{tmp_path / 'db.sqlite3'}", b"p" * 32, timedelta(days=30), clock)
+    store = ResponseStore(database_url, b"p" * 32, timedelta(days=30), clock)
     old = store.create(ResponseDocument("household", 1, "nl"))
     clock.now += timedelta(days=20)
     recent = store.create(ResponseDocument("household", 1, "nl"))

@@ -47,3 +47,10 @@ def test_not_ready_without_questionnaires(app: Flask, client: FlaskClient) -> No
     response = client.get("/readyz")
     assert response.status_code == 503
     assert json.loads(response.data)["checks"]["questionnaires"] == "none loaded"
+
+
+def test_not_ready_when_the_configured_redis_does_not_answer(tmp_path: Path) -> None:
+    app = create_app(instance_path=tmp_path, questionnaire_dir=TEST_QUESTIONNAIRES, redis_url="redis://127.0.0.1:1/0")
+    response = app.test_client().get("/readyz")
+    assert response.status_code == 503
+    assert json.loads(response.data)["checks"] == {"database": "ok", "redis": "unreachable", "questionnaires": "ok"}

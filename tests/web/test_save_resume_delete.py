@@ -6,6 +6,7 @@ import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from web_journey import answer, error_messages, form_of, h1, response_id, soup, start
@@ -40,6 +41,7 @@ def test_each_valid_page_is_saved_as_a_versioned_document(client: FlaskClient, a
     assert document.revision == 1
 
 
+@pytest.mark.sqlite_only("reads the SQLite file and its WAL as a thief with a copy of them would")
 def test_the_database_keeps_only_a_hash_of_the_response_id(client: FlaskClient, app: Flask, tmp_path: Path) -> None:
     first = start(client, "web_save_resume")
     answer(client, first, {"has_radio": "yes"})

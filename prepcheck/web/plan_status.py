@@ -1,0 +1,43 @@
+"""The status page of a plan made by an RQ worker: being prepared (refreshes itself), failed (try again), or ready."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template
+from redis.exceptions import RedisError
+from werkzeug.wrappers import Response
+
+from prepcheck.report.cache import cache_key
+from prepcheck.report.plan_queue import PlanState
+from prepcheck.web.journey import completed_journey
+from prepcheck.web.plan_pdf import not_made_now, plan_queue, report_request
+
+blueprint = Blueprint("plan_status", __name__)
+
+REFRESH_SECONDS = 2
+
+
+@blueprint.get("/<questionnaire_id>/<response_id>/action-plan")
+def status(questionnaire_id: str, response_id: str) -> Response | tuple[str, int]:
+    """Ready or unknown: on to the PDF (which asks for it again when needed); else say how it stands."""
+    journey, assessment = completed_journey(questionnaire_id, response_id)
+    pdf_url = journey.url("plan_pdf.download")
+    queue = plan_queue()
+    if queue is None:  # embedded mode renders during the download itself
+        return redirect(pdf_url, code=303)
+    try:
+        state = queue.state(queue.ticket(cache_key(report_request(journey, assessment))))
+    except RedisError:
+        raise not_made_now(journey) from None
+    if state in (PlanState.READY, PlanState.MISSING):
+        return redirect(pdf_url, code=303)
+    failed = state is PlanState.FAILED
+    page = render_template(
+        "plan_status.html",
+        journey=journey,
+        failed=failed,
+        refresh_seconds=REFRESH_SECONDS,
+        status_url=journey.url("plan_status.status"),
+        retry_url=journey.url("plan_pdf.download", retry="1"),
+        result_url=journey.url("result.result"),
+    )
+    return page, 503 if failed else 200

@@ -1,0 +1,60 @@
+"""With Redis configured but gone, the check still works: limits count in memory, the PDF says "try again"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from page_conventions import CheckedClient
+from tests_web_paths import TEST_QUESTIONNAIRES
+from web_journey import answer, form_of, soup, start
+
+from prepcheck import create_app
+
+GONE = "redis://127.0.0.1:1/0"
+"""Nothing listens on port 1: every Redis call fails at once."""
+
+
+@pytest.fixture()
+def client_without_redis(tmp_path: Path) -> FlaskClient:
+    application: Flask = create_app(
+        instance_path=tmp_path / "instance",
+        questionnaire_dir=TEST_QUESTIONNAIRES,
+        redis_url=GONE,
+        rate_limit_resume="2 per minute",
+        include_example_tenants=False,
+    )
+    application.config["TESTING"] = True
+    application.test_client_class = CheckedClient
+    return application.test_client(use_cookies=False)
+
+
+def test_resume_lookups_are_still_answered_and_still_limited(client_without_redis: FlaskClient) -> None:
+    action, hidden = form_of(client_without_redis.get("/en/resume"))
+    statuses = [
+        client_without_redis.post(
+            action, data={**hidden, "code": "0000-0000-00000"}, headers={"Sec-Fetch-Site": "same-origin"}
+        ).status_code
+        for _ in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+
+
+def test_the_plan_download_says_try_again_and_the_answers_stay(client_without_redis: FlaskClient) -> None:
+    url = start(client_without_redis, "all_features")
+    for page in (
+        {"adults": "2", "pets": "1"},
+        {"water_litres": "4", "refresh": "dont_know"},
+        {"radio": "none", "channels": ["paper_list", "meeting_place"]},
+        {"pet_plan": "no", "note": "Cat flap is broken"},
+    ):
+        url = answer(client_without_redis, url, page).location
+    summary = client_without_redis.get(url)
+    journey = url.removesuffix("/check-your-answers")
+    download = client_without_redis.get(f"{journey}/action-plan.pdf")
+    assert download.status_code == 503
+    assert soup(download).find("h1").get_text(strip=True) == "Your action plan could not be made just now"
+    assert "Your answers are safe" in soup(download).get_text()
+    assert client_without_redis.get(url).data == summary.data
