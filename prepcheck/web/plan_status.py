@@ -18,7 +18,7 @@ REFRESH_SECONDS = 2
 
 @blueprint.get("/<questionnaire_id>/<response_id>/action-plan")
 def status(questionnaire_id: str, response_id: str) -> Response | tuple[str, int]:
-    """Ready or unknown: on to the PDF (which asks for it again when needed); else say how it stands."""
+    """How the plan stands: ready (the page starts the download), being prepared (refreshes itself) or failed."""
     journey, assessment = completed_journey(questionnaire_id, response_id)
     pdf_url = journey.url("plan_pdf.download")
     queue = plan_queue()
@@ -28,14 +28,15 @@ def status(questionnaire_id: str, response_id: str) -> Response | tuple[str, int
         state = queue.state(queue.ticket(cache_key(report_request(journey, assessment))))
     except RedisError:
         raise not_made_now(journey) from None
-    if state in (PlanState.READY, PlanState.MISSING):
+    if state is PlanState.MISSING:  # the download asks for it again
         return redirect(pdf_url, code=303)
     failed = state is PlanState.FAILED
     page = render_template(
         "plan_status.html",
         journey=journey,
-        failed=failed,
+        state=state.value,
         refresh_seconds=REFRESH_SECONDS,
+        pdf_url=pdf_url,
         status_url=journey.url("plan_status.status"),
         retry_url=journey.url("plan_pdf.download", retry="1"),
         result_url=journey.url("result.result"),

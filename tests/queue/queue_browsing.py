@@ -37,7 +37,8 @@ def heading(html: str) -> str:
 def follow_download(
     site: Site, url: str, seconds: float = 60, *, stop_on_failure: bool = False
 ) -> tuple[bytes | None, list[str]]:
-    """Follow the download as a browser would: 303s, and the status page each time it refreshes itself (2 s).
+    """Follow the download as a browser would: 303s, the status page each time it refreshes itself (2 s), and the
+    ready page's immediate refresh to the PDF.
 
     The PDF and the headings seen on the way; with `stop_on_failure`, None and the headings at the failure page.
     """
@@ -55,6 +56,9 @@ def follow_download(
             return None, seen
         assert answer.status == 200, (url, answer.status, seen)
         refresh = BeautifulSoup(answer.text, "html5lib").find("meta", attrs={"http-equiv": "refresh"})
+        if refresh["content"].startswith("0; url="):  # the ready page: it starts the download at once
+            url = refresh["content"].removeprefix("0; url=")
+            continue
         assert refresh["content"] == "2"
         time.sleep(2)
     raise AssertionError(f"no PDF within {seconds} s; last seen: {seen[-3:]}")

@@ -178,6 +178,7 @@ class Site:
     """A browser without cookies or JavaScript that sends each request to the next web process in turn."""
 
     def __init__(self, bases: list[str]) -> None:
+        self.bases = list(bases)
         self._bases = itertools.cycle(bases)
         self.served_by: list[str] = []
 

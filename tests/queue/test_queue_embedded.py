@@ -38,7 +38,9 @@ def test_an_embedded_plan_waits_in_the_tenants_theme_and_carries_its_logo_to_the
     assert assets == {"tenants/proefdorp/logo.svg": (tenant / "logo.svg").read_bytes()}
 
     run_jobs(redis_url)
-    assert client.get(f"{journey}/action-plan").location == f"{journey}/action-plan.pdf"
+    ready = soup(client.get(f"{journey}/action-plan"))
+    assert ready.find("h1").get_text(strip=True) == "Je actieplan is klaar"
+    assert ready.find("a", string="Download je actieplan (pdf)")["href"] == f"{journey}/action-plan.pdf"
     pdf = client.get(f"{journey}/action-plan.pdf")
     assert pdf.status_code == 200
     assert "Gemeente Proefdorp" in pdf_text(pdf.data)

@@ -44,8 +44,11 @@ def test_the_download_asks_a_worker_and_the_status_page_refreshes_itself_until_t
 
     assert run_jobs(redis_url)
     ready = client.get(f"{journey}/action-plan")
-    assert ready.status_code == 303
-    assert ready.location == f"{journey}/action-plan.pdf"
+    assert ready.status_code == 200
+    assert h1(ready) == "Your action plan is ready"
+    # The page starts the download by itself and stays, saying it is ready, with a button in case it did not.
+    assert soup(ready).find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={journey}/action-plan.pdf"
+    assert soup(ready).find("a", string="Download your action plan (PDF)")["href"] == f"{journey}/action-plan.pdf"
     pdf = client.get(f"{journey}/action-plan.pdf")
     assert pdf.status_code == 200
     assert pdf.mimetype == "application/pdf"
