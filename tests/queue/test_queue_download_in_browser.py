@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,14 +23,34 @@ pytestmark = [
 ]
 
 
+def _in_own_thread(action: Callable[[], None]) -> None:
+    """Run `action` in a thread of its own: the browser tests keep Playwright's event loop running in this one."""
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            action()
+        except BaseException as error:  # handed to the test's own thread below
+            failures.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if failures:
+        raise failures[0]
+
+
 def test_the_download_button_waits_for_the_worker_then_saves_the_pdf_and_says_it_is_ready(
     site: tuple[Site, dict[str, str], list[Process]], tmp_path: Path
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
     browser_site, environment, _ = site
     journey = household_check(browser_site)
-    base = browser_site.bases[0]
+    _in_own_thread(lambda: _download_in_chromium(browser_site.bases[0], journey, environment, tmp_path))
+
+
+def _download_in_chromium(base: str, journey: str, environment: dict[str, str], tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
         try:
