@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from queue_processes import Process, Site, postgres_database, site_environment, start_web
+from queue_processes import Process, Site, site_environment, start_web
 from queue_redis import claimed_database
 from queue_steps import queue_mode_app
 
@@ -31,12 +32,14 @@ def client(app: Flask) -> FlaskClient:
 
 
 @pytest.fixture()
-def site(tmp_path: Path) -> Iterator[tuple[Site, dict[str, str], list[Process]]]:
+def site(tmp_path: Path, postgres_databases: Any) -> Iterator[tuple[Site, dict[str, str], list[Process]]]:
     """Two web processes (`prepcheck serve`, each with an instance folder of its own) on one new PostgreSQL
-    database, one Redis database and one secret; a browser that alternates between them; the shared environment."""
+    database (from the suite's `postgres_databases`), one Redis database and one secret; a browser that alternates
+    between them; the shared environment."""
     processes: list[Process] = []
-    with postgres_database() as database_url, claimed_database() as redis_url:
-        try:
+    database_url = postgres_databases.create("prepcheck_queue")
+    try:
+        with claimed_database() as redis_url:
             bases = []
             for number in (1, 2):  # one after the other: the first creates the tables
                 environment = site_environment(tmp_path / f"instance{number}", database_url, redis_url)
@@ -44,6 +47,7 @@ def site(tmp_path: Path) -> Iterator[tuple[Site, dict[str, str], list[Process]]]
                 processes.append(process)
                 bases.append(base)
             yield Site(bases), environment, processes
-        finally:
-            for process in processes:
-                process.stop()
+    finally:
+        for process in processes:
+            process.stop()
+        postgres_databases.drop(database_url)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import secrets
 import signal
 import socket
 import subprocess
@@ -13,51 +12,14 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 SECRET = "a-fixed-secret-shared-by-every-web-process-of-the-queue-test-0123456789"  # noqa: S105 - a test value
-PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
-
-
-def postgres_reachable() -> str | None:
-    """None when PostgreSQL answers at 127.0.0.1:5432, else why not."""
-    try:
-        import psycopg
-    except ImportError:
-        return "psycopg is not installed"
-    try:
-        with psycopg.connect(PG_ADMIN, connect_timeout=3):
-            return None
-    except psycopg.Error as error:
-        return f"PostgreSQL at 127.0.0.1:5432 is not reachable: {str(error).strip()[:100]}"
-
-
-@contextmanager
-def postgres_database() -> Iterator[str]:
-    """The SQLAlchemy URL of a new, empty PostgreSQL database, dropped afterwards."""
-    reason = postgres_reachable()
-    if reason is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    import psycopg
-
-    name = f"prepcheck_queue_{secrets.token_hex(6)}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def free_port() -> int:

@@ -13,7 +13,7 @@ from queue_browsing import household_check
 from queue_processes import Process, Site, start_worker
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "browser"))
-from browser_journey import CHROMIUM_ARGS, _chromium, screenshot  # noqa: E402
+from browser_journey import CHROMIUM_ARGS, _chromium, screenshot
 
 pytestmark = [
     pytest.mark.slow,

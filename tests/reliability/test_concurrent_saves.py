@@ -6,8 +6,6 @@ lost the race gets ResponseConflict, re-loads and merges. The web's page POSTs d
 
 from __future__ import annotations
 
-import os
-import secrets
 import sys
 import threading
 from collections.abc import Iterator
@@ -25,22 +23,8 @@ sys.path.insert(0, str(ROOT / "tests" / "web"))
 from page_conventions import CheckedClient  # noqa: E402
 from web_journey import answer, form_of, start  # noqa: E402
 
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 THREADS = 2
 SAVES_PER_THREAD = 25
-
-
-def _postgres_reachable() -> str | None:
-    """None when PostgreSQL answers at 127.0.0.1:5432, else why not."""
-    try:
-        import psycopg
-    except ImportError:
-        return "psycopg is not installed"
-    try:
-        with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres", connect_timeout=3):
-            return None
-    except psycopg.Error as error:
-        return f"PostgreSQL at 127.0.0.1:5432 is not reachable: {str(error).strip()[:100]}"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -49,21 +33,12 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'db.sqlite3'}"
         return
-    reason = _postgres_reachable()
-    if reason is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    import psycopg
-
-    name = f"prepcheck_test_{secrets.token_hex(6)}"
-    with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres", autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
+    databases = request.getfixturevalue("postgres_databases")  # skips locally, fails under CI, when unreachable
+    url = databases.create()
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+        yield url
     finally:
-        with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres", autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        databases.drop(url)
 
 
 def _store(url: str) -> ResponseStore:
