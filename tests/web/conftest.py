@@ -8,19 +8,13 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from page_conventions import CheckedClient
-from tests_web_paths import TEST_QUESTIONNAIRES
-
-from prepcheck import create_app
+from web_apps import checked_app
 
 
 @pytest.fixture()
 def app(tmp_path: Path) -> Iterator[Flask]:
     """The app with only the test questionnaires, a fresh instance folder and database."""
-    application = create_app(instance_path=tmp_path / "instance", questionnaire_dir=TEST_QUESTIONNAIRES)
-    application.config["TESTING"] = True
-    application.test_client_class = CheckedClient
-    yield application
+    yield checked_app(tmp_path / "instance")
 
 
 @pytest.fixture()

@@ -14,11 +14,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from page_conventions import CheckedClient
-from tests_web_paths import TEST_QUESTIONNAIRES
+from web_apps import checked_app
 from web_journey import answer, form_of, response_id, start
-
-from prepcheck import create_app
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "embed"))
 from embed_setup import ADMIN_TOKEN, write_tenant
@@ -46,17 +43,13 @@ def _form_data(known_names: list[str]) -> st.SearchStrategy[dict[str, Any]]:
 def fuzz_app(tmp_path: Path) -> Iterator[Flask]:
     """The test questionnaires and one tenant; limits high enough that fuzzing reaches the views."""
     write_tenant(tmp_path / "tenants")
-    app = create_app(
-        instance_path=tmp_path / "instance",
-        questionnaire_dir=TEST_QUESTIONNAIRES,
+    yield checked_app(
+        tmp_path / "instance",
         tenant_dir=tmp_path / "tenants",
         include_example_tenants=False,
         rate_limit_resume="100000 per minute",
         rate_limit_admin="100000 per minute",
     )
-    app.config["TESTING"] = True
-    app.test_client_class = CheckedClient
-    yield app
 
 
 @pytest.fixture()

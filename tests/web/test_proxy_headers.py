@@ -6,13 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
-from page_conventions import CheckedClient
-from tests_web_paths import TEST_QUESTIONNAIRES
+from web_apps import checked_app
 from web_journey import form_of
-
-from prepcheck import create_app
 
 PROXY = {"REMOTE_ADDR": "10.0.0.2"}
 """Every request reaches the app from the proxy's own address."""
@@ -23,15 +19,9 @@ def client_behind(tmp_path: Path) -> Callable[[int], FlaskClient]:
     """A cookie-less client for an app that trusts the given number of proxies; resume lookups limited to 2."""
 
     def make(hops: int) -> FlaskClient:
-        application: Flask = create_app(
-            instance_path=tmp_path / f"instance-{hops}",
-            questionnaire_dir=TEST_QUESTIONNAIRES,
-            include_example_tenants=False,
-            rate_limit_resume="2 per minute",
-            proxy_hops=hops,
+        application = checked_app(
+            tmp_path / f"instance-{hops}", include_example_tenants=False, rate_limit_resume="2 per minute", proxy_hops=hops
         )
-        application.config["TESTING"] = True
-        application.test_client_class = CheckedClient
         return application.test_client(use_cookies=False)
 
     return make

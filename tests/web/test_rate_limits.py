@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from page_conventions import CheckedClient
 from tests_web_paths import TEST_QUESTIONNAIRES
+from web_apps import checked_app
 from web_journey import form_of, soup, start
 
 from prepcheck import create_app
@@ -30,18 +30,14 @@ OTHER_ADDRESS = {"REMOTE_ADDR": "192.0.2.7"}
 def limited_app(tmp_path: Path) -> Iterator[Flask]:
     """Small limits, so the tests reach them quickly; one test tenant for the admin page."""
     write_tenant(tmp_path / "tenants")
-    application = create_app(
-        instance_path=tmp_path / "instance",
-        questionnaire_dir=TEST_QUESTIONNAIRES,
+    yield checked_app(
+        tmp_path / "instance",
         tenant_dir=tmp_path / "tenants",
         include_example_tenants=False,
         rate_limit_resume="3 per minute",
         rate_limit_pdf="2 per minute",
         rate_limit_admin="3 per minute",
     )
-    application.config["TESTING"] = True
-    application.test_client_class = CheckedClient
-    yield application
 
 
 @pytest.fixture()

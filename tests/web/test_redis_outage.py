@@ -5,13 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
-from page_conventions import CheckedClient
-from tests_web_paths import TEST_QUESTIONNAIRES
+from web_apps import checked_app
 from web_journey import answer, form_of, soup, start
-
-from prepcheck import create_app
 
 GONE = "redis://127.0.0.1:1/0"
 """Nothing listens on port 1: every Redis call fails at once."""
@@ -19,15 +15,9 @@ GONE = "redis://127.0.0.1:1/0"
 
 @pytest.fixture()
 def client_without_redis(tmp_path: Path) -> FlaskClient:
-    application: Flask = create_app(
-        instance_path=tmp_path / "instance",
-        questionnaire_dir=TEST_QUESTIONNAIRES,
-        redis_url=GONE,
-        rate_limit_resume="2 per minute",
-        include_example_tenants=False,
+    application = checked_app(
+        tmp_path / "instance", redis_url=GONE, rate_limit_resume="2 per minute", include_example_tenants=False
     )
-    application.config["TESTING"] = True
-    application.test_client_class = CheckedClient
     return application.test_client(use_cookies=False)
 
 
