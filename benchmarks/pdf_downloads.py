@@ -33,8 +33,12 @@ def _free_port() -> int:
 
 
 def _environment(instance: Path) -> dict[str, str]:
-    return {**os.environ, "PREPCHECK_INSTANCE_PATH": str(instance), "PREPCHECK_SECRET_KEY": SECRET,
-            "PYTHONPATH": f"{ROOT}:{ROOT / 'benchmarks'}"}
+    return {
+        **os.environ,
+        "PREPCHECK_INSTANCE_PATH": str(instance),
+        "PREPCHECK_SECRET_KEY": SECRET,
+        "PYTHONPATH": f"{ROOT}:{ROOT / 'benchmarks'}",
+    }
 
 
 def _completed_responses(instance: Path, count: int) -> list[str]:
@@ -78,9 +82,22 @@ def main() -> None:
     paths = _completed_responses(instance, args.downloads)
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "2", "--timeout", "120", "-b", f"127.0.0.1:{port}",
-         "--log-level", "warning", "web_app:app"],
-        env=_environment(instance), cwd=work,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-w",
+            "2",
+            "--timeout",
+            "120",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "web_app:app",
+        ],
+        env=_environment(instance),
+        cwd=work,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -99,14 +116,21 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     p99 = first[min(len(first) - 1, round(0.99 * (len(first) - 1)))]
-    print(f"{len(paths)} concurrent first downloads: all succeeded in {wall:.1f} s; "
-          f"p50 {statistics.median(first) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms "
-          "(includes starting the render workers)")
+    print(
+        f"{len(paths)} concurrent first downloads: all succeeded in {wall:.1f} s; "
+        f"p50 {statistics.median(first) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms "
+        "(includes starting the render workers)"
+    )
     # Each gunicorn worker keeps its own cache, so the second round re-renders what the other worker made.
-    print(f"the same {len(paths)} again: p50 {statistics.median(second) * 1000:.0f} ms, p99 {second[-1] * 1000:.0f} ms "
-          "(the cache is per process: about half land on the worker that did not render them)")
-    print(f"a third time (mostly cached; a worker that never served a plan still renders it): p50 {statistics.median(cached) * 1000:.1f} ms, "
-          f"p99 {cached[-1] * 1000:.1f} ms")
+    print(
+        f"the same {len(paths)} again: p50 {statistics.median(second) * 1000:.0f} ms, p99 {second[-1] * 1000:.0f} ms "
+        "(the cache is per process: about half land on the worker that did not render them)"
+    )
+    print(
+        "a third time (mostly cached; a worker that never served a plan still renders it): "
+        f"p50 {statistics.median(cached) * 1000:.1f} ms, "
+        f"p99 {cached[-1] * 1000:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

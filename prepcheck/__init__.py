@@ -12,14 +12,14 @@ from typing import Any
 from flask import Flask
 
 from prepcheck import logs
-from prepcheck.config import Settings, settings_from_env
-from prepcheck.registry import QuestionnaireRegistry
+from prepcheck.config import Settings, database_url, instance_folder, settings_from_env
+from prepcheck.engine.questionnaires import QuestionnaireRegistry
 from prepcheck.resources import bundled_dir
 from prepcheck.store import ResponseStore, retention
 from prepcheck.store.statistics import StatisticsStore
 from prepcheck.tenants.registry import TenantRegistry, default_tenant_dir, load_registry
 
-__all__ = ["create_app", "database_url", "instance_folder"]
+__all__ = ["create_app"]
 
 
 def _secret_key(settings: Settings, instance_path: Path) -> str:
@@ -34,22 +34,6 @@ def _secret_key(settings: Settings, instance_path: Path) -> str:
         key_file.write_text(secrets.token_urlsafe(48), encoding="utf-8")
         key_file.chmod(0o600)
     return key_file.read_text(encoding="utf-8").strip()
-
-
-def instance_folder(settings: Settings) -> Path:
-    """The instance folder: PREPCHECK_INSTANCE_PATH, else Flask's default for the package (instance/ in a checkout)."""
-    if settings.instance_path is not None:
-        return settings.instance_path.resolve()
-    return Path(Flask(__name__).instance_path)
-
-
-def database_url(settings: Settings, instance_path: Path | None = None) -> str:
-    """PREPCHECK_DATABASE_URL, else the SQLite file in the instance folder (the folder is made if missing)."""
-    if settings.database_url:
-        return settings.database_url
-    folder = instance_path or instance_folder(settings)
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / 'prepcheck.sqlite3'}"
 
 
 def _response_store(settings: Settings, instance_path: Path, secret_key: str) -> ResponseStore:

@@ -13,9 +13,9 @@ from prepcheck.config import SUPPORTED_LOCALES, settings_from_env
 from prepcheck.engine import Context, InvalidAnswers, QuestionnaireError, assess, load_questionnaire, validate_paths
 from prepcheck.engine.schema import QUESTIONNAIRE_SCHEMA
 from prepcheck.i18n.catalog import translator_for
-from prepcheck.presentation import AssessmentPresenter, render_text
 from prepcheck.resources import bundled_dir
 from prepcheck.store.commands import db
+from prepcheck.views.present import AssessmentPresenter, render_text
 
 EXIT_BAD_INPUT = 2
 
@@ -51,7 +51,7 @@ def _default_tenant_paths() -> list[Path]:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def validate(paths: tuple[Path, ...]) -> None:
     """Check questionnaires and tenants (default: the bundled questionnaires, the tenant folder, the examples)."""
-    from prepcheck.registry import QuestionnaireRegistry
+    from prepcheck.engine.questionnaires import QuestionnaireRegistry
     from prepcheck.tenants import validate_tenants
     from prepcheck.tenants.__main__ import summary
 
@@ -64,7 +64,9 @@ def validate(paths: tuple[Path, ...]) -> None:
     questionnaire_paths = [path for path in present if path not in tenant_paths]
     loaded, errors = validate_paths(questionnaire_paths) if questionnaire_paths else ([], [])
     for questionnaire in loaded:
-        click.echo(f"ok  {questionnaire.path} ({questionnaire.id} v{questionnaire.version}, {len(questionnaire.questions)} questions)")
+        click.echo(
+            f"ok  {questionnaire.path} ({questionnaire.id} v{questionnaire.version}, {len(questionnaire.questions)} questions)"
+        )
     if tenant_paths:
         known = set(QuestionnaireRegistry.from_folder(settings_from_env().questionnaire_dir)) | {q.id for q in loaded}
         tenants, tenant_errors = validate_tenants(tenant_paths, known)
@@ -160,7 +162,7 @@ def assess_command(answers_file: str, questionnaire_id: str, lang: str, output_f
 def pdf_command(answers_file: str, questionnaire_id: str, lang: str, output: Path) -> None:
     """Render the personal action plan for the answers in ANSWERS.json as a PDF."""
     from prepcheck.engine.answers import to_document
-    from prepcheck.recheck import encode, recheck_link
+    from prepcheck.engine.recheck_code import encode, recheck_link
     from prepcheck.report.service import PlanService
 
     questionnaire, assessment = _load_for_command(questionnaire_id, answers_file, lang)
@@ -193,7 +195,6 @@ def serve(host: str | None, port: int | None) -> None:
     from waitress import serve as waitress_serve
 
     from prepcheck import create_app
-
     from prepcheck.store.schema import DatabaseNotCurrent
 
     settings = settings_from_env()

@@ -106,3 +106,21 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: Any
         auto_migrate=_flag(env.get("PREPCHECK_AUTO_MIGRATE")) is not False,
     )
     return replace(settings, **overrides)
+
+
+def instance_folder(settings: Settings) -> Path:
+    """The instance folder: PREPCHECK_INSTANCE_PATH, else Flask's default for the package (instance/ in a checkout)."""
+    if settings.instance_path is not None:
+        return settings.instance_path.resolve()
+    from flask import Flask
+
+    return Path(Flask("prepcheck").instance_path)
+
+
+def database_url(settings: Settings, instance_path: Path | None = None) -> str:
+    """PREPCHECK_DATABASE_URL, else the SQLite file in the instance folder (the folder is made if missing)."""
+    if settings.database_url:
+        return settings.database_url
+    folder = instance_path or instance_folder(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'prepcheck.sqlite3'}"

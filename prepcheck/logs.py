@@ -53,13 +53,15 @@ def _log_request(response: Response) -> Response:
     response.headers[REQUEST_ID_HEADER] = request_id
     logging.getLogger("prepcheck.requests").info(
         "request",
-        extra={"fields": {
-            "request_id": request_id,
-            "method": request.method,
-            "endpoint": request.endpoint or "unmatched",
-            "status": response.status_code,
-            "duration_ms": round(duration, 1),
-        }},
+        extra={
+            "fields": {
+                "request_id": request_id,
+                "method": request.method,
+                "endpoint": request.endpoint or "unmatched",
+                "status": response.status_code,
+                "duration_ms": round(duration, 1),
+            }
+        },
     )
     return response
 

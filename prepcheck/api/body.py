@@ -12,7 +12,7 @@ from flask import current_app, request
 from prepcheck.api.problems import ApiProblem, ErrorEntry, escape_pointer
 from prepcheck.config import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from prepcheck.engine import Context, Questionnaire
-from prepcheck.registry import QuestionnaireRegistry
+from prepcheck.engine.questionnaires import QuestionnaireRegistry
 
 QUESTIONNAIRES_EXTENSION = "prepcheck.questionnaires"
 

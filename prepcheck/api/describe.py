@@ -8,7 +8,7 @@ from prepcheck.config import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from prepcheck.engine import Questionnaire
 from prepcheck.engine.model import NOT_APPLICABLE_VALUE, Page, Question, QuestionType
 from prepcheck.engine.rules import Rule
-from prepcheck.presentation import YES_NO_LABELS, AssessmentPresenter
+from prepcheck.views.present import YES_NO_LABELS, AssessmentPresenter
 
 RULE_LANGUAGE = "prepcheck-rules/1"
 """Names the rule language of docs/questionnaire-format.md, so a front end can tell which one it must evaluate."""

@@ -14,11 +14,20 @@ from prepcheck.api.describe import describe, summarise
 from prepcheck.api.openapi import openapi_document
 from prepcheck.api.problems import ApiProblem, ErrorEntry, entry_for
 from prepcheck.engine import Assessment, InvalidAnswers, Questionnaire, assess
-from prepcheck.presentation import AssessmentPresenter
-from prepcheck.recheck import Change, Comparison, DecodedCode, RecheckCodeError, compare, decode_code, encode, recheck_link
+from prepcheck.engine.recheck_code import (
+    Change,
+    Comparison,
+    DecodedCode,
+    RecheckCodeError,
+    compare,
+    decode_code,
+    encode,
+    recheck_link,
+)
 from prepcheck.report.cache import cache_key
 from prepcheck.report.html import render_report_html
 from prepcheck.report.workers import RenderError
+from prepcheck.views.present import AssessmentPresenter
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
@@ -27,6 +36,7 @@ PDF_WAIT_SECONDS = 20.0
 blueprint.register_error_handler(ApiProblem, problems.handle_api_problem)
 blueprint.register_error_handler(HTTPException, problems.from_http_error)
 blueprint.register_error_handler(Exception, problems.handle_unexpected)
+
 
 def _json(data: Any, locale: str | None = None) -> Response:
     response = jsonify(data)

@@ -118,7 +118,7 @@ _CHANGE: Schema = _object(
     }
 )
 
-# Objects made by prepcheck.presentation stay open (additionalProperties allowed): the presenter may grow.
+# Objects made by prepcheck.views.present stay open (additionalProperties allowed): the presenter may grow.
 _DOMAIN_RESULT: Schema = _object(
     {
         "id": STRING,

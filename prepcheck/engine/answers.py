@@ -44,7 +44,9 @@ def convert_answer(question: Question, raw: Any) -> tuple[AnswerValue, Problem |
     if raw == NOT_APPLICABLE_VALUE:
         if question.not_applicable:
             return NOT_APPLICABLE, None
-        return None, _problem(question.id, "not_applicable_not_allowed", f"'{question.id}' cannot be answered with \"not applicable\"")
+        return None, _problem(
+            question.id, "not_applicable_not_allowed", f"'{question.id}' cannot be answered with \"not applicable\""
+        )
     converter = _CONVERTERS[question.type]
     return converter(question, raw)
 
@@ -86,7 +88,9 @@ def _convert_multiple(question: Question, raw: Any) -> tuple[AnswerValue, Proble
     exclusive = {option.value for option in question.options if option.exclusive}
     if chosen & exclusive and len(chosen) > 1:
         return None, _problem(
-            question.id, "exclusive_option", f"'{question.id}': \"{sorted(chosen & exclusive)[0]}\" cannot be combined with other options"
+            question.id,
+            "exclusive_option",
+            f"'{question.id}': \"{sorted(chosen & exclusive)[0]}\" cannot be combined with other options",
         )
     if not chosen:
         return None, _problem(question.id, "empty_choice", f"'{question.id}' needs at least one option")
@@ -99,7 +103,10 @@ def _convert_text(question: Question, raw: Any) -> tuple[AnswerValue, Problem | 
     text = raw.strip()
     if len(text) > question.max_length:
         return None, _problem(
-            question.id, "too_long", f"'{question.id}' may be at most {question.max_length} characters", maximum=question.max_length
+            question.id,
+            "too_long",
+            f"'{question.id}' may be at most {question.max_length} characters",
+            maximum=question.max_length,
         )
     return text, None
 
@@ -124,7 +131,9 @@ def convert_answers(questionnaire: Questionnaire, raw_answers: Any) -> tuple[dic
     for question_id, raw in raw_answers.items():
         question = questionnaire.questions_by_id.get(question_id) if isinstance(question_id, str) else None
         if question is None:
-            problems.append(_problem(str(question_id)[:80], "unknown_question", f"there is no question '{str(question_id)[:80]}'"))
+            problems.append(
+                _problem(str(question_id)[:80], "unknown_question", f"there is no question '{str(question_id)[:80]}'")
+            )
             continue
         if raw is None:
             continue

@@ -61,7 +61,9 @@ class QuestionnaireBuilder:
             self.error(path, f"rule {text!r}: {error.message}")
             return None
 
-    def unique_ids(self, items: Sequence[Any], path: KeyPath, id_key: str = "id", namespace: dict[str, KeyPath] | None = None) -> None:
+    def unique_ids(
+        self, items: Sequence[Any], path: KeyPath, id_key: str = "id", namespace: dict[str, KeyPath] | None = None
+    ) -> None:
         seen: dict[str, KeyPath] = {} if namespace is None else namespace
         for index, item in enumerate(items):
             item_id = item[id_key]

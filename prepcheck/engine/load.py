@@ -48,7 +48,9 @@ def _structure_errors(document: Any, filename: str) -> list[LoadError]:
             for key in sorted(set(error.instance) - allowed):
                 known = ", ".join(sorted(allowed))
                 errors.append(
-                    LoadError(filename, line_of(document, [*path, key]), format_path([*path, key]), f"unknown key (known keys: {known})")
+                    LoadError(
+                        filename, line_of(document, [*path, key]), format_path([*path, key]), f"unknown key (known keys: {known})"
+                    )
                 )
             continue
         if error.validator == "required" and isinstance(error.instance, dict):
@@ -68,7 +70,7 @@ def _plain_message(error: Any) -> str:
         return f"{error.instance!r} is not one of: {', '.join(map(str, error.validator_value))}"
     if error.validator == "type":
         return f"{error.instance!r} should be of type {error.validator_value}"
-    return error.message
+    return str(error.message)
 
 
 def parse_questionnaire(text: str, filename: str = "<text>") -> Questionnaire:

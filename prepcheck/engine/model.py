@@ -289,7 +289,9 @@ class Questionnaire:
         object.__setattr__(self, "levels_by_id", index(self.levels))
         object.__setattr__(self, "_level_positions", MappingProxyType({lv.id: i for i, lv in enumerate(self.levels)}))
         # Critical first, then the most impact per unit of effort, then file order (so ties are stable).
-        ranked = sorted(enumerate(self.actions), key=lambda pair: (not pair[1].critical, -pair[1].impact / pair[1].effort, pair[0]))
+        ranked = sorted(
+            enumerate(self.actions), key=lambda pair: (not pair[1].critical, -pair[1].impact / pair[1].effort, pair[0])
+        )
         object.__setattr__(self, "actions_in_priority_order", tuple(ranked))
 
     @property

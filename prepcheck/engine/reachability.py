@@ -183,8 +183,4 @@ def unreachable_questions(questionnaire: Questionnaire) -> list[str]:
 def unreachable_actions(questionnaire: Questionnaire) -> list[str]:
     """Ids of actions whose rule no answers can make true."""
     search = _WitnessSearch(questionnaire)
-    return [
-        action.id
-        for action in questionnaire.actions
-        if not search.exists(set(action.rule.names), _rule_holds(action.rule))
-    ]
+    return [action.id for action in questionnaire.actions if not search.exists(set(action.rule.names), _rule_holds(action.rule))]

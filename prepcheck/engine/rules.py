@@ -168,9 +168,7 @@ class _Compiler:
             return "number"
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             return "bool" if node.func.id in ("answered", "not_applicable") else "number"
-        if isinstance(node, (ast.Compare, ast.BoolOp)) or (
-            isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)
-        ):
+        if isinstance(node, (ast.Compare, ast.BoolOp)) or (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)):
             return "bool"
         return None
 
@@ -178,7 +176,8 @@ class _Compiler:
         method = getattr(self, f"compile_{type(node).__name__}", None)
         if method is None:
             raise self.fail(node, f"'{ast.unparse(node)}' is not allowed in a rule")
-        return method(node)
+        evaluator: Evaluator = method(node)
+        return evaluator
 
     def compile_Name(self, node: ast.Name) -> Evaluator:
         name = node.id
@@ -331,9 +330,7 @@ class _Compiler:
                 raise self.fail(value_node, f"'{name_node.id}' is a choice; compare it with an option value in quotes")
             if value_node.value not in info.options:
                 known = ", ".join(sorted(info.options))
-                raise self.fail(
-                    value_node, f"'{value_node.value}' is not an option of '{name_node.id}' (options: {known})"
-                )
+                raise self.fail(value_node, f"'{value_node.value}' is not an option of '{name_node.id}' (options: {known})")
 
     def compile_Call(self, node: ast.Call) -> Evaluator:
         if not isinstance(node.func, ast.Name) or node.keywords:

@@ -174,9 +174,7 @@ def overall_score(questionnaire: Questionnaire, domains: tuple[DomainResult, ...
     if not applying:
         return 0, levels[0].id
     total_weight = sum(questionnaire.domains_by_id[result.domain_id].weight for result in applying)
-    score = round(
-        sum(questionnaire.domains_by_id[result.domain_id].weight * result.score for result in applying) / total_weight
-    )
+    score = round(sum(questionnaire.domains_by_id[result.domain_id].weight * result.score for result in applying) / total_weight)
     weakest = min(questionnaire.level_index(result.level_id) for result in applying)
     level_index = min(level_for(levels, score), weakest + 1)
     return _clamp_to_level(levels, score, level_index), levels[level_index].id

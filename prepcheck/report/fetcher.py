@@ -26,7 +26,7 @@ def asset_bytes(extra_assets: ExtraAssets | None) -> dict[str, bytes]:
     return {name: source if isinstance(source, bytes) else source.read_bytes() for name, source in (extra_assets or {}).items()}
 
 
-class BundledAssetFetcher(URLFetcher):
+class BundledAssetFetcher(URLFetcher):  # type: ignore[misc]
     """Serves `prepcheck-asset:NAME` from an allow-list of files and small data: URLs; refuses everything else."""
 
     def __init__(self, extra_assets: ExtraAssets | None = None) -> None:

@@ -23,16 +23,15 @@ def _shared_resources() -> tuple[FontConfiguration, CSS, BundledAssetFetcher]:
     return font_config, stylesheet, fetcher
 
 
-def html_to_pdf(
-    html: str, extra_assets: ExtraAssets | None = None, fetcher: BundledAssetFetcher | None = None
-) -> bytes:
+def html_to_pdf(html: str, extra_assets: ExtraAssets | None = None, fetcher: BundledAssetFetcher | None = None) -> bytes:
     """Render one plan; only bundled assets (and any extra, such as a tenant logo) can be loaded."""
     font_config, stylesheet, shared_fetcher = _shared_resources()
     if fetcher is None:
         fetcher = BundledAssetFetcher(extra_assets) if extra_assets else shared_fetcher
     document = HTML(string=html, base_url="prepcheck-asset:", url_fetcher=fetcher)
-    return document.write_pdf(
+    pdf: bytes = document.write_pdf(
         stylesheets=[stylesheet],
         font_config=font_config,
         pdf_variant="pdf/ua-1",
     )
+    return pdf

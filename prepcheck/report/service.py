@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from prepcheck.engine import Assessment, Questionnaire
-from prepcheck.presentation import AssessmentPresenter
 from prepcheck.report.cache import PdfCache, cache_key
 from prepcheck.report.html import Branding, ReportRequest, render_report_html
 from prepcheck.report.local_info import local_radio
 from prepcheck.report.pdf import html_to_pdf
 from prepcheck.report.workers import RenderPool
+from prepcheck.views.present import AssessmentPresenter
 
 
 class PlanService:

@@ -34,7 +34,7 @@ def _fail(error: Exception, where: str) -> NoReturn:
 
 def _on_configured_database(action: Callable[[Engine], T]) -> T:
     """Run `action` on the database the app would use (PREPCHECK_DATABASE_URL, else its SQLite file)."""
-    from prepcheck import database_url
+    from prepcheck.config import database_url
 
     settings = settings_from_env()
     engine: Engine | None = None

@@ -122,9 +122,7 @@ class ResponseStore:
         # A plain Core read: every page view does one, and the ORM session costs more than the query.
         key = self._key(response_id)
         with self.engine.connect() as connection:
-            row = connection.execute(
-                select(ResponseRow.document, ResponseRow.updated_at).where(ResponseRow.key == key)
-            ).first()
+            row = connection.execute(select(ResponseRow.document, ResponseRow.updated_at).where(ResponseRow.key == key)).first()
         if row is None:
             raise ResponseNotFound(response_id)
         if row.document is None or row.updated_at < self.clock() - self.retention:

@@ -6,6 +6,7 @@ level), never a row per check, and no id, answer, time of day or address.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from sqlalchemy import Engine, Integer, String, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column, sessionmaker
 
+from prepcheck.engine import Assessment
 from prepcheck.store.tables import Base
 
 CHECKS = "checks"
@@ -114,3 +116,15 @@ class StatisticsStore:
         )
         with self._sessions() as session:
             return {(q, figure, item, level): int(total) for q, figure, item, level, total in session.execute(query)}
+
+
+def figures_for(tenant: str, assessment: Assessment, day: dt.date) -> CheckFigures:
+    """What a completed check adds to its tenant's statistics: its month, levels and actions only."""
+    return CheckFigures(
+        tenant=tenant,
+        questionnaire=assessment.questionnaire_id,
+        month=f"{day.year:04d}-{day.month:02d}",
+        overall_level=assessment.level_id,
+        domain_levels=tuple((domain.domain_id, domain.level_id) for domain in assessment.domains if domain.applies),
+        actions=tuple(action.action_id for action in assessment.actions),
+    )

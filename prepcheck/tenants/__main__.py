@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(token_text(), end="")
         return 0
     from prepcheck.config import settings_from_env  # only validation needs the questionnaires
-    from prepcheck.registry import QuestionnaireRegistry
+    from prepcheck.engine.questionnaires import QuestionnaireRegistry
 
     known = set(QuestionnaireRegistry.from_folder(settings_from_env().questionnaire_dir))
     tenants, errors = validate_tenants(args.paths or [EXAMPLES_DIR], known)

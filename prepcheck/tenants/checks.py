@@ -60,9 +60,12 @@ def theme_problems(theme: Any) -> Iterator[Problem]:
         yield from _contrast_problems(given)
     font_stack = theme.get("font_stack")
     if isinstance(font_stack, str) and not FONT_STACK_PATTERN.match(font_stack):
-        yield ["theme", "font_stack"], (
-            "not a font list: write family names separated by commas, quoting names with spaces "
-            "(letters, digits, spaces, . _ - only), e.g. Arial, \"Open Sans\", sans-serif"
+        yield (
+            ["theme", "font_stack"],
+            (
+                "not a font list: write family names separated by commas, quoting names with spaces "
+                '(letters, digits, spaces, . _ - only), e.g. Arial, "Open Sans", sans-serif'
+            ),
         )
     radius = theme.get("radius")
     if isinstance(radius, str) and not RADIUS_PATTERN.match(radius):
@@ -80,19 +83,25 @@ def _contrast_problems(given: dict[str, str]) -> Iterator[Problem]:
             key = foreground if foreground in given else background
             fixed = f" (prepcheck's own {background})" if background in FIXED_COLOURS else ""
             fixed = fixed or (f" (prepcheck's own {foreground})" if foreground in FIXED_COLOURS else "")
-            yield ["theme", "colours", key], (
-                f"contrast of {foreground} {effective[foreground]} on {background} {effective[background]}{fixed} "
-                f"is {format_ratio(ratio)}; WCAG AA needs at least {minimum:g}:1"
+            yield (
+                ["theme", "colours", key],
+                (
+                    f"contrast of {foreground} {effective[foreground]} on {background} {effective[background]}{fixed} "
+                    f"is {format_ratio(ratio)}; WCAG AA needs at least {minimum:g}:1"
+                ),
             )
     ring, ring_text, background, minimum = FOCUS_RING
     if given.keys() & {ring, ring_text, background}:
         ratios = [contrast_ratio(effective[colour], effective[background]) for colour in (ring, ring_text)]
         if max(ratios) < minimum:
             key = next(colour for colour in (ring, ring_text, background) if colour in given)
-            yield ["theme", "colours", key], (
-                f"the focus indicator does not stand out: focus {effective[ring]} ({format_ratio(ratios[0])}) and "
-                f"focus_text {effective[ring_text]} ({format_ratio(ratios[1])}) on background {effective[background]}; "
-                f"WCAG AA needs at least {minimum:g}:1 for one of them"
+            yield (
+                ["theme", "colours", key],
+                (
+                    f"the focus indicator does not stand out: focus {effective[ring]} ({format_ratio(ratios[0])}) and "
+                    f"focus_text {effective[ring_text]} ({format_ratio(ratios[1])}) on background {effective[background]}; "
+                    f"WCAG AA needs at least {minimum:g}:1 for one of them"
+                ),
             )
 
 

@@ -14,7 +14,7 @@ AA_NON_TEXT = 3.0
 def normalise_colour(text: str) -> str:
     """'#ABC' -> '#aabbcc'; raise ValueError for anything that is not #rgb or #rrggbb."""
     if not isinstance(text, str) or not COLOUR_PATTERN.match(text):
-        raise ValueError(f"{text!r} is not a colour: write #rgb or #rrggbb, e.g. \"#154273\"")
+        raise ValueError(f'{text!r} is not a colour: write #rgb or #rrggbb, e.g. "#154273"')
     digits = text[1:].lower()
     if len(digits) == 3:
         digits = "".join(digit * 2 for digit in digits)

@@ -26,7 +26,7 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 _STRUCTURE_VALIDATOR = Draft202012Validator(TENANT_SCHEMA)
 _PATTERN_MESSAGES = {
     SHA256_PATTERN: "must be the 64 lower-case hexadecimal characters printed by `prepcheck tenant-token`",
-    PHONE_PATTERN: "is not a phone number: digits, spaces, + - ( ), in quotes, e.g. \"112\"",
+    PHONE_PATTERN: 'is not a phone number: digits, spaces, + - ( ), in quotes, e.g. "112"',
     QUESTIONNAIRE_ID_PATTERN: "is not a questionnaire id (lower case letters, digits and _)",
 }
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of keys", "boolean": "true or false"}

@@ -7,7 +7,9 @@ import re
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 _DEFAULT_PORTS = {"https": 443, "http": 80}
-_ORIGIN = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?P<host>\[[0-9A-Fa-f:.]+\]|[^/:?#\[\]@]+)(?::(?P<port>[0-9]{1,5}))?(?P<rest>.*)$")
+_ORIGIN = re.compile(
+    r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?P<host>\[[0-9A-Fa-f:.]+\]|[^/:?#\[\]@]+)(?::(?P<port>[0-9]{1,5}))?(?P<rest>.*)$"
+)
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 MAX_ORIGIN_LENGTH = 253 + 20
 

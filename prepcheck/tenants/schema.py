@@ -17,7 +17,7 @@ QUESTIONNAIRE_ID_PATTERN = "^[a-z][a-z0-9_]{0,62}$"
 _NAME = {"type": "string", "minLength": 1, "maxLength": MAX_NAME}
 _TEXT = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT}
 _URL = {"type": "string", "minLength": 1, "maxLength": MAX_URL, "description": "An https:// address."}
-_PHONE = {"type": "string", "pattern": PHONE_PATTERN, "description": "A phone number in quotes, e.g. \"112\"."}
+_PHONE = {"type": "string", "pattern": PHONE_PATTERN, "description": 'A phone number in quotes, e.g. "112".'}
 _COLOUR = {"type": "string", "maxLength": 7, "description": "A colour as #rgb or #rrggbb, in quotes."}
 
 

@@ -25,9 +25,7 @@ COLOUR_TOKENS = MappingProxyType(
 )
 """Theme key -> CSS custom property, for the colours a tenant may set."""
 
-FIXED_COLOURS = MappingProxyType(
-    {"text_secondary": "#4a4a4a", "surface": "#f3f5f8", "error": "#b10e1e", "urgent": "#b10e1e"}
-)
+FIXED_COLOURS = MappingProxyType({"text_secondary": "#4a4a4a", "surface": "#f3f5f8", "error": "#b10e1e", "urgent": "#b10e1e"})
 """Colours a tenant cannot set but its colours must still contrast with (values as in prepcheck.css)."""
 
 DEFAULT_COLOURS = MappingProxyType(

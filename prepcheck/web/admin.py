@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 from limits import RateLimitItemPerSecond
 
-from prepcheck.statistics import MIN_GROUP, QuestionnaireStatistics, statistics_csv, tenant_statistics
 from prepcheck.store.statistics import StatisticsStore
 from prepcheck.tenants import Tenant, check_admin_token
+from prepcheck.views.statistics import MIN_GROUP, QuestionnaireStatistics, statistics_csv, tenant_statistics
 from prepcheck.web.errors import ProblemPage
 from prepcheck.web.journey import locale, questionnaires
 from prepcheck.web.limits import limiter as rate_limiter

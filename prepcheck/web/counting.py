@@ -8,9 +8,8 @@ from dataclasses import replace
 from flask import current_app
 
 from prepcheck.engine import Assessment
-from prepcheck.statistics import figures_for
 from prepcheck.store import ResponseConflict, ResponseNotFound
-from prepcheck.store.statistics import StatisticsStore
+from prepcheck.store.statistics import StatisticsStore, figures_for
 from prepcheck.web.journey import Journey, store
 from prepcheck.web.tenancy import current_tenant
 

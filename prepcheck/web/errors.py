@@ -29,8 +29,7 @@ _PAGES = {
     410: (
         lazy_gettext("Your answers have expired"),
         lazy_gettext(
-            "Answers that are not changed for a while are deleted, to protect your privacy. "
-            "You can start the check again."
+            "Answers that are not changed for a while are deleted, to protect your privacy. You can start the check again."
         ),
     ),
     413: (

@@ -69,12 +69,8 @@ def _read_text(field: Field) -> Any:
 
 
 FIELDS: dict[QuestionType, AnswerField] = {
-    QuestionType.SINGLE_CHOICE: AnswerField(
-        _radios, _read_single, "macros/single_choice.html", lazy_gettext("Select an answer")
-    ),
-    QuestionType.YES_NO: AnswerField(
-        _radios, _read_single, "macros/yes_no.html", lazy_gettext("Select yes, no or I don't know")
-    ),
+    QuestionType.SINGLE_CHOICE: AnswerField(_radios, _read_single, "macros/single_choice.html", lazy_gettext("Select an answer")),
+    QuestionType.YES_NO: AnswerField(_radios, _read_single, "macros/yes_no.html", lazy_gettext("Select yes, no or I don't know")),
     QuestionType.MULTIPLE_CHOICE: AnswerField(
         _checkboxes,
         _read_multiple,

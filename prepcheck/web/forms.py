@@ -12,7 +12,7 @@ from wtforms import Form
 
 from prepcheck.engine.answers import convert_answer, to_document
 from prepcheck.engine.model import NOT_APPLICABLE_VALUE, Question, QuestionType
-from prepcheck.presentation import AssessmentPresenter
+from prepcheck.views.present import AssessmentPresenter
 from prepcheck.web.fields import FIELDS
 from prepcheck.web.security import TOKEN_FIELD
 from prepcheck.web.translate import _
@@ -54,9 +54,7 @@ class QuestionView:
         return self.question.id
 
 
-def build_form(
-    questions: tuple[Question, ...], formdata: MultiDict[str, str] | None, data: Mapping[str, Any]
-) -> PageForm:
+def build_form(questions: tuple[Question, ...], formdata: MultiDict[str, str] | None, data: Mapping[str, Any]) -> PageForm:
     """A throwaway form class with one field per shown question, filled from the request or the stored answers."""
     form_class = type("GeneratedPageForm", (PageForm,), {q.id: FIELDS[q.type].build(q) for q in questions})
     initial = {q.id: _initial(q, data[q.id]) for q in questions if q.id in data}

@@ -12,10 +12,10 @@ from flask_babel import get_locale
 from prepcheck.engine import Assessment, Context, Path, Questionnaire, check_answers
 from prepcheck.engine.answers import AnswerValue
 from prepcheck.engine.assess import assess_path
-from prepcheck.presentation import AssessmentPresenter
-from prepcheck.registry import QuestionnaireRegistry
+from prepcheck.engine.questionnaires import QuestionnaireRegistry
 from prepcheck.store import ResponseExpired, ResponseNotFound, ResponseStore, StoredResponse
 from prepcheck.store.codes import format_resume_code
+from prepcheck.views.present import AssessmentPresenter
 from prepcheck.web.errors import ProblemPage
 from prepcheck.web.tenancy import tenant_offers
 

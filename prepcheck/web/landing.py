@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, render_template
 from redis.exceptions import RedisError
 from sqlalchemy import text
 
-from prepcheck.presentation import AssessmentPresenter
+from prepcheck.views.present import AssessmentPresenter
 from prepcheck.web.journey import locale, questionnaires
 from prepcheck.web.plan_pdf import plan_queue
 from prepcheck.web.security import FormBinding, form_token
@@ -28,9 +28,7 @@ def index() -> str:
             {
                 "id": questionnaire.id,
                 "title": presenter.text("questionnaire", questionnaire.id, "title", questionnaire.title),
-                "description": presenter.text(
-                    "questionnaire", questionnaire.id, "description", questionnaire.description
-                ),
+                "description": presenter.text("questionnaire", questionnaire.id, "description", questionnaire.description),
                 "token": form_token(FormBinding("", f"{START_PAGE}:{questionnaire.id}", 0)),
             }
         )

@@ -79,8 +79,7 @@ def language_links() -> list[LanguageLink]:
     if request.environ.get(ENVIRON_KEY):
         base = base[: -len(request.environ[ENVIRON_KEY]) - 1]
     return [
-        LanguageLink(code, NATIVE_NAMES[code], f"{base}/{code}{request.path}{suffix}", code == here)
-        for code in SUPPORTED_LOCALES
+        LanguageLink(code, NATIVE_NAMES[code], f"{base}/{code}{request.path}{suffix}", code == here) for code in SUPPORTED_LOCALES
     ]
 
 

@@ -22,9 +22,18 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.engine.answers import to_document
-from prepcheck.presentation import AssessmentPresenter
-from prepcheck.recheck import Change, DecodedCode, RecheckCodeError, Snapshot, compare, decode_code, encode, recheck_link
+from prepcheck.engine.recheck_code import (
+    Change,
+    DecodedCode,
+    RecheckCodeError,
+    Snapshot,
+    compare,
+    decode_code,
+    encode,
+    recheck_link,
+)
 from prepcheck.store import ResponseDocument
+from prepcheck.views.present import AssessmentPresenter
 from prepcheck.web.errors import ProblemPage
 from prepcheck.web.journey import Journey, completed_journey, load_journey, locale, questionnaire_or_404, store
 from prepcheck.web.locale import ENVIRON_KEY

@@ -40,9 +40,7 @@ def summary_sections(journey: Journey) -> list[SummarySection]:
     for shown in journey.path.pages:
         rows = []
         for question in shown.questions:
-            answer = (
-                presenter.answer_label(question, answers[question.id]) if question.id in answers else _("Not answered")
-            )
+            answer = presenter.answer_label(question, answers[question.id]) if question.id in answers else _("Not answered")
             rows.append(
                 SummaryRow(
                     question.id,

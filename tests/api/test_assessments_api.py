@@ -9,7 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from prepcheck.engine import Context, assess
-from prepcheck.presentation import AssessmentPresenter
+from prepcheck.views.present import AssessmentPresenter
 
 
 def test_assessment_is_the_presented_assessment(app: Flask, client: FlaskClient, household_answers: dict[str, Any]) -> None:

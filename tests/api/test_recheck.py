@@ -10,8 +10,8 @@ from api_helpers import fixture_answers
 
 from prepcheck.engine import Questionnaire, assess
 from prepcheck.engine.model import Page, Question
-from prepcheck.recheck import FORMAT_VERSION, RecheckCodeError, Snapshot, compare, decode, decode_code, encode
-from prepcheck.registry import QuestionnaireRegistry
+from prepcheck.engine.questionnaires import QuestionnaireRegistry
+from prepcheck.engine.recheck_code import FORMAT_VERSION, RecheckCodeError, Snapshot, compare, decode, decode_code, encode
 from prepcheck.resources import bundled_dir
 
 

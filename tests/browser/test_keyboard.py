@@ -52,10 +52,7 @@ def _complete_by_keyboard(browser: Any, server: Any, questionnaire_id: str) -> A
     page.goto(server.url + "/")
     for _ in range(50):  # Tab to this questionnaire's start button
         page.keyboard.press("Tab")
-        if (
-            page.evaluate("() => document.activeElement.closest('form')?.getAttribute('action')")
-            == f"/{questionnaire_id}/start"
-        ):
+        if page.evaluate("() => document.activeElement.closest('form')?.getAttribute('action')") == f"/{questionnaire_id}/start":
             break
     with page.expect_navigation():
         page.keyboard.press("Enter")

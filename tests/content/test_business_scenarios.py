@@ -11,7 +11,7 @@ import pytest
 
 from prepcheck.engine import Context, assess, load_questionnaire
 from prepcheck.engine.assess import check_answers
-from prepcheck.engine.model import QuestionType, Questionnaire
+from prepcheck.engine.model import Questionnaire, QuestionType
 from prepcheck.engine.reachability import unreachable_actions, unreachable_pages, unreachable_questions
 
 BUSINESS_FILE = Path(__file__).resolve().parents[2] / "questionnaires" / "business.yaml"
@@ -208,9 +208,7 @@ def test_rules_may_apply_actions_say_they_are_orientation_not_legal_advice():
 
 def test_small_software_firm_without_exports_never_sees_export_questions_and_gets_no_export_action():
     shown = shown_question_ids(**SMALL_SOFTWARE_FIRM)
-    export_questions = {
-        question.id for question in business().questions_by_id.values() if question.domain == "export_control"
-    }
+    export_questions = {question.id for question in business().questions_by_id.values() if question.domain == "export_control"}
     assert not export_questions & set(shown)
     result = run(**SMALL_SOFTWARE_FIRM)
     assert not result.domain("export_control").applies

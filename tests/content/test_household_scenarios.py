@@ -173,9 +173,7 @@ def test_two_adults_two_children_and_a_dog_on_the_mainland_need_36_litres_plus_t
 def test_household_with_less_cash_than_the_guideline_is_told_the_amount_in_euros() -> None:
     result = run(answers(cash_eur=50))
     keep_cash = next(action for action in result.actions if action.action_id == "keep_cash")
-    assert [(value.quantity_id, value.value, value.unit) for value in keep_cash.quantities] == [
-        ("cash_needed", 200, "EUR")
-    ]
+    assert [(value.quantity_id, value.value, value.unit) for value in keep_cash.quantities] == [("cash_needed", 200, "EUR")]
 
 
 def test_household_on_sint_maarten_sees_the_hurricane_module_with_seven_day_quantities_and_guilders() -> None:

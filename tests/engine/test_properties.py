@@ -70,7 +70,8 @@ def test_a_better_scoring_answer_never_lowers_its_domain_score(questionnaire: Qu
     answers: dict[str, Any] = data.draw(complete_answers(questionnaire))
     _, path, _ = check_answers(questionnaire, answers)
     candidates = [
-        q for q in path.questions
+        q
+        for q in path.questions
         if q.scores and q.id not in rule_inputs(questionnaire) and answers.get(q.id, NOT_APPLICABLE_VALUE) != NOT_APPLICABLE_VALUE
     ]
     if not candidates:

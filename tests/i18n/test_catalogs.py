@@ -32,8 +32,22 @@ def keys(catalog: Catalog) -> set[tuple[str | None, str]]:
 def test_the_message_template_is_current_with_code_templates_and_questionnaires(tmp_path: Path) -> None:
     fresh = tmp_path / "messages.pot"
     CommandLineInterface().run(
-        ["pybabel", "-q", "extract", "-F", str(ROOT / "pyproject.toml"), "-k", "_l", "-k", "lazy_gettext", "-k", "N_",
-         "-o", str(fresh), str(ROOT)]
+        [
+            "pybabel",
+            "-q",
+            "extract",
+            "-F",
+            str(ROOT / "pyproject.toml"),
+            "-k",
+            "_l",
+            "-k",
+            "lazy_gettext",
+            "-k",
+            "N_",
+            "-o",
+            str(fresh),
+            str(ROOT),
+        ]
     )
     missing = keys(read(fresh)) - keys(read(TRANSLATIONS / "messages.pot"))
     assert missing == set(), "run the extract and update commands in docs/translating.md"
@@ -74,8 +88,10 @@ def test_catalogs_awaiting_review_say_so_in_their_header(locale: str) -> None:
 def test_the_same_english_text_in_two_contexts_can_be_translated_differently(tmp_path: Path) -> None:
     questionnaire = (
         b"id: twice\npages:\n  - id: p\n    title: Page\n    questions:\n"
-        b"      - {id: radio, type: single_choice, text: 'Which radio?', options: [{value: none, label: None}, {value: fm, label: FM}]}\n"
-        b"      - {id: torch, type: single_choice, text: 'Which torch?', options: [{value: none, label: None}, {value: led, label: LED}]}\n"
+        b"      - {id: radio, type: single_choice, text: 'Which radio?',\n"
+        b"         options: [{value: none, label: None}, {value: fm, label: FM}]}\n"
+        b"      - {id: torch, type: single_choice, text: 'Which torch?',\n"
+        b"         options: [{value: none, label: None}, {value: led, label: LED}]}\n"
     )
     extracted = [(context, text) for _, _, (context, text), _ in extract_questionnaire(BytesIO(questionnaire), {}, (), {})]
     assert ("twice/option/radio.none/label", "None") in extracted

@@ -21,7 +21,7 @@ from prepcheck.report.cache import PdfCache
 from prepcheck.report.service import PlanService
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from page_conventions import CheckedClient  # noqa: E402
+from page_conventions import CheckedClient
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "prepcheck" / "translations"
 TRANSLATED = ("nl", "pap", "fy")
@@ -32,7 +32,9 @@ def english_only(locale: str) -> set[str]:
     """English texts whose translation in `locale` differs: seeing one of them on a page means it was missed."""
     with (TRANSLATIONS / locale / "LC_MESSAGES" / "messages.po").open("rb") as handle:
         catalog = read_po(handle)
-    changed = {str(m.id) for m in catalog if m.id and m.string and m.string != m.id and len(str(m.id)) > 3 and "%(" not in str(m.id)}
+    changed = {
+        str(m.id) for m in catalog if m.id and m.string and m.string != m.id and len(str(m.id)) > 3 and "%(" not in str(m.id)
+    }
     # A text kept as it is in some context (a publication title, a name) may rightly appear untranslated.
     kept = {str(m.id) for m in catalog if m.id and m.string == m.id}
     return changed - kept

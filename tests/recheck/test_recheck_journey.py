@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from recheck_steps import ALL_FEATURES_PAGES, answers_file, complete, recheck_link, send_code, soup, stored_responses, text
 from web_journey import answer, h1
 
-from prepcheck.recheck import decode_code
+from prepcheck.engine.recheck_code import decode_code
 
 
 def test_a_check_done_again_from_the_link_is_prefilled_and_shows_what_changed_per_domain(
@@ -147,7 +147,7 @@ def test_a_result_without_last_time_shows_no_changes(client: FlaskClient) -> Non
 
 
 def test_a_partial_code_without_scores_prefills_and_goes_to_the_first_open_page(app: Flask, client: FlaskClient) -> None:
-    from prepcheck.recheck import encode
+    from prepcheck.engine.recheck_code import encode
 
     questionnaire = app.extensions["prepcheck.questionnaires"]["all_features"]
     code = encode(questionnaire, {"adults": 3, "water_litres": 12})

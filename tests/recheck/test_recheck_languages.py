@@ -23,7 +23,7 @@ from test_pages_translated import english_only, visible_texts, walk
 
 
 def pack(document: list[Any]) -> str:
-    """A code in format 1 made by hand (see prepcheck.recheck): here, one from an older household version."""
+    """A code in format 1 made by hand (see prepcheck.engine.recheck_code): here, one from an older household version."""
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
     body = bytes([1]) + compressor.compress(json.dumps(document).encode()) + compressor.flush()
     return base64.urlsafe_b64encode(body + zlib.crc32(body).to_bytes(4, "big")).rstrip(b"=").decode()

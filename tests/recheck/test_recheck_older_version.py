@@ -14,7 +14,7 @@ from web_journey import h1
 
 from prepcheck import create_app
 from prepcheck.engine import assess, load_questionnaire
-from prepcheck.recheck import encode
+from prepcheck.engine.recheck_code import encode
 
 OLD_ANSWERS = {
     "adults": 2,

@@ -20,8 +20,8 @@ from prepcheck import create_app
 from prepcheck.cli import main
 from prepcheck.engine import assess, load_questionnaire
 from prepcheck.engine.answers import to_document
-from prepcheck.recheck import encode
-from prepcheck.recheck import recheck_link as make_link
+from prepcheck.engine.recheck_code import encode
+from prepcheck.engine.recheck_code import recheck_link as make_link
 from prepcheck.report.cache import PdfCache
 from prepcheck.report.fetcher import BundledAssetFetcher
 from prepcheck.report.html import render_report_html

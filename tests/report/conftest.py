@@ -23,4 +23,6 @@ def business() -> tuple[Questionnaire, Assessment]:
 def household_pdf(household: tuple[Questionnaire, Assessment]) -> bytes:
     questionnaire, assessment = household
     service = PlanService()
-    return service.pdf(questionnaire, service.request_for(questionnaire, assessment, "en", created=CREATED, resume_code="K7QM-3XWA-9TPE"))
+    return service.pdf(
+        questionnaire, service.request_for(questionnaire, assessment, "en", created=CREATED, resume_code="K7QM-3XWA-9TPE")
+    )

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from report_helpers import CREATED, pdf_text
 from pypdf import PdfReader
+from report_helpers import CREATED, pdf_text
 
 from prepcheck.engine import Assessment, Questionnaire
-from prepcheck.presentation import AssessmentPresenter
 from prepcheck.report.service import PlanService
+from prepcheck.views.present import AssessmentPresenter
 
 A4 = (595.28, 841.89)
 
 
-def test_actions_appear_in_the_same_order_as_on_the_result_page(household: tuple[Questionnaire, Assessment], household_pdf: bytes) -> None:
+def test_actions_appear_in_the_same_order_as_on_the_result_page(
+    household: tuple[Questionnaire, Assessment], household_pdf: bytes
+) -> None:
     questionnaire, assessment = household
     titles = [action["title"] for action in AssessmentPresenter(questionnaire, "en").present(assessment)["actions"]]
     text = pdf_text(household_pdf)
@@ -85,7 +87,9 @@ def test_pages_are_numbered(household_pdf: bytes) -> None:
     assert f"Page 2 / {count}" in reader.pages[1].extract_text()
 
 
-def test_the_chart_has_a_text_alternative_with_every_figure(household: tuple[Questionnaire, Assessment], household_pdf: bytes) -> None:
+def test_the_chart_has_a_text_alternative_with_every_figure(
+    household: tuple[Questionnaire, Assessment], household_pdf: bytes
+) -> None:
     questionnaire, assessment = household
     text = pdf_text(household_pdf)
     for domain in AssessmentPresenter(questionnaire, "en").present(assessment)["domains"]:

@@ -18,8 +18,8 @@ from embed_journey import EMBED, complete_all_features
 from embed_setup import ADMIN_TOKEN
 from web_journey import response_id
 
-from prepcheck.statistics import suppress_row
 from prepcheck.store.statistics import CheckFigures, StatisticRow
+from prepcheck.views.statistics import suppress_row
 
 ADMIN = "/en/admin/proefdorp/"
 SAME_SITE = {"Sec-Fetch-Site": "same-origin"}

@@ -27,9 +27,7 @@ def _post(client: FlaskClient, url: str, data: dict[str, object], **headers: str
     return client.post(action, data={**hidden, **data}, headers=headers)
 
 
-def test_a_forged_option_value_is_refused_and_nothing_is_saved(
-    client: FlaskClient, app: Flask, started: tuple[str, str]
-) -> None:
+def test_a_forged_option_value_is_refused_and_nothing_is_saved(client: FlaskClient, app: Flask, started: tuple[str, str]) -> None:
     first, _ = started
     response = _post(client, first, {"torch": "flamethrower"})
     assert (response.status_code, h1(response)) == (400, "This form could not be used")
@@ -48,16 +46,12 @@ def test_an_unknown_field_name_is_refused(client: FlaskClient, app: Flask, start
     assert _answers(app, first) == {"torch": "battery"}
 
 
-def test_two_values_for_a_one_answer_question_are_refused(
-    client: FlaskClient, app: Flask, started: tuple[str, str]
-) -> None:
+def test_two_values_for_a_one_answer_question_are_refused(client: FlaskClient, app: Flask, started: tuple[str, str]) -> None:
     first, _ = started
     assert _post(client, first, {"torch": ["crank", "none"]}).status_code == 400
 
 
-def test_over_long_text_and_numbers_out_of_range_save_nothing(
-    client: FlaskClient, app: Flask, started: tuple[str, str]
-) -> None:
+def test_over_long_text_and_numbers_out_of_range_save_nothing(client: FlaskClient, app: Flask, started: tuple[str, str]) -> None:
     first, _ = started
     url = first.replace("radio_page", "number_page")
     assert _post(client, url, {"litres": "100000"}).status_code == 200
@@ -103,9 +97,7 @@ def test_an_unknown_page_is_not_found(client: FlaskClient, started: tuple[str, s
     assert client.get(first.replace("radio_page", "no_such_page")).status_code == 404
 
 
-def test_a_form_replayed_onto_another_page_is_refused(
-    client: FlaskClient, app: Flask, started: tuple[str, str]
-) -> None:
+def test_a_form_replayed_onto_another_page_is_refused(client: FlaskClient, app: Flask, started: tuple[str, str]) -> None:
     first, second = started
     _, first_hidden = form_of(client.get(first))
     assert client.post(second, data={**first_hidden, "food": ["tins"]}).status_code == 400
@@ -124,9 +116,7 @@ def test_an_old_form_sent_again_with_other_answers_keeps_the_newer_answers(
     assert _answers(app, first) == {"torch": "crank"}
 
 
-def test_the_same_form_sent_twice_goes_on_without_harm(
-    client: FlaskClient, app: Flask, started: tuple[str, str]
-) -> None:
+def test_the_same_form_sent_twice_goes_on_without_harm(client: FlaskClient, app: Flask, started: tuple[str, str]) -> None:
     first, second = started
     _, hidden = form_of(client.get(first))
     assert client.post(first, data={**hidden, "torch": "crank"}).location == second

@@ -34,7 +34,7 @@ def test_an_unknown_questionnaire_is_not_found(client: FlaskClient) -> None:
 
 def test_only_top_level_questionnaires_are_offered_by_default(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from prepcheck.config import Settings
-    from prepcheck.registry import QuestionnaireRegistry
+    from prepcheck.engine.questionnaires import QuestionnaireRegistry
 
     folder = Settings().questionnaire_dir
     offered = QuestionnaireRegistry.from_folder(folder, include_tests=Settings().include_test_questionnaires)

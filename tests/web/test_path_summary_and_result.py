@@ -101,9 +101,7 @@ def test_the_result_shows_levels_per_domain_as_chart_and_figures_and_the_plan_in
     page = soup(result)
     assert h1(result) == "Your result"
     assert page.select_one(".result-level").get_text(strip=True).startswith("Overall: ")
-    rows = [
-        [cell.get_text(strip=True) for cell in row.select("th, td")][:3] for row in page.select(".score-table tbody tr")
-    ]
+    rows = [[cell.get_text(strip=True) for cell in row.select("th, td")][:3] for row in page.select(".score-table tbody tr")]
     assert rows == [["Pets", "Vulnerable", "0"], ["Home", "Vulnerable", "0"]]
     assert [bar["width"] for bar in page.select("rect.bar-fill")] == ["0", "0"]
     assert page.select_one("svg.bar")["aria-hidden"] == "true"

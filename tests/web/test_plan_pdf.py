@@ -50,7 +50,10 @@ def test_the_result_page_offers_the_plan_and_the_pdf_lists_the_same_actions_in_o
 ) -> None:
     result = client.get(complete(client))
     link = soup(result).find("a", string="Download your action plan (PDF)")
-    plan = [item.select_one(".plan-title").get_text(" ", strip=True).removeprefix("Urgent ") for item in soup(result).select(".plan-item")]
+    plan = [
+        item.select_one(".plan-title").get_text(" ", strip=True).removeprefix("Urgent ")
+        for item in soup(result).select(".plan-item")
+    ]
     response = client.get(link["href"])
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"

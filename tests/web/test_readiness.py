@@ -11,7 +11,7 @@ from sqlalchemy import create_engine
 from tests_web_paths import TEST_QUESTIONNAIRES
 
 from prepcheck import create_app
-from prepcheck.registry import QuestionnaireRegistry
+from prepcheck.engine.questionnaires import QuestionnaireRegistry
 
 
 def test_ready_when_the_database_answers_and_questionnaires_are_loaded(client: FlaskClient) -> None:

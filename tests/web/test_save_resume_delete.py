@@ -104,9 +104,7 @@ def test_delete_my_answers_removes_the_response_at_once(client: FlaskClient, app
     assert error_messages(_resume(client, code))[0].startswith("We could not find answers")
 
 
-def test_a_response_not_touched_within_the_retention_period_expires_with_a_clear_page(
-    client: FlaskClient, app: Flask
-) -> None:
+def test_a_response_not_touched_within_the_retention_period_expires_with_a_clear_page(client: FlaskClient, app: Flask) -> None:
     first = start(client, "web_save_resume")
     answer(client, first, {"has_radio": "yes"})
     code = _resume_code(client, first)

@@ -20,8 +20,7 @@ def _configured_url() -> str:
     url = context.config.get_main_option("sqlalchemy.url")
     if url:
         return url
-    from prepcheck import database_url
-    from prepcheck.config import settings_from_env
+    from prepcheck.config import database_url, settings_from_env
 
     return database_url(settings_from_env())
 

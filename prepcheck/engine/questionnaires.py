@@ -16,7 +16,8 @@ class QuestionnaireRegistry(Mapping[str, Questionnaire]):
         by_id: dict[str, Questionnaire] = {}
         for questionnaire in questionnaires:
             if questionnaire.id in by_id:
-                raise ValueError(f"two questionnaires have the id '{questionnaire.id}': {by_id[questionnaire.id].path} and {questionnaire.path}")
+                first = by_id[questionnaire.id].path
+                raise ValueError(f"two questionnaires have the id '{questionnaire.id}': {first} and {questionnaire.path}")
             by_id[questionnaire.id] = questionnaire
         self._by_id = MappingProxyType(by_id)
 

@@ -100,8 +100,12 @@ class AssessmentPresenter:
                     "lost": [
                         {
                             "question": lost.question_id,
-                            "question_text": self.text("question", lost.question_id, "text", q.questions_by_id[lost.question_id].text),
-                            "answer": self.answer_label(q.questions_by_id[lost.question_id], assessment.answers[lost.question_id]),
+                            "question_text": self.text(
+                                "question", lost.question_id, "text", q.questions_by_id[lost.question_id].text
+                            ),
+                            "answer": self.answer_label(
+                                q.questions_by_id[lost.question_id], assessment.answers[lost.question_id]
+                            ),
                             "points_lost": lost.points_lost,
                             "points_lost_formatted": format_number(lost.points_lost, self.locale),
                         }

@@ -1,32 +1,19 @@
-"""A tenant's statistics as tables, with every figure from fewer than 10 checks suppressed; also as CSV."""
+"""A tenant's statistics as translated tables, with every figure from fewer than 10 checks suppressed; also as CSV."""
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from prepcheck.engine import Assessment, Questionnaire
-from prepcheck.presentation import N_, AssessmentPresenter
-from prepcheck.store.statistics import ACTION, CHECKS, DOMAIN, OVERALL, CheckFigures, Counts
+from prepcheck.engine import Questionnaire
+from prepcheck.store.statistics import ACTION, CHECKS, DOMAIN, OVERALL, Counts
+from prepcheck.views.present import N_, AssessmentPresenter
 
 MIN_GROUP = 10
 """No figure from fewer checks than this is shown, in the page or the CSV."""
 TOP_ACTIONS = 10
-
-
-def figures_for(tenant: str, assessment: Assessment, day: dt.date) -> CheckFigures:
-    """What a completed check adds to its tenant's statistics: its month, levels and actions only."""
-    return CheckFigures(
-        tenant=tenant,
-        questionnaire=assessment.questionnaire_id,
-        month=f"{day.year:04d}-{day.month:02d}",
-        overall_level=assessment.level_id,
-        domain_levels=tuple((domain.domain_id, domain.level_id) for domain in assessment.domains if domain.applies),
-        actions=tuple(action.action_id for action in assessment.actions),
-    )
 
 
 @dataclass(frozen=True, slots=True)
