@@ -13,6 +13,7 @@ from flask import Flask
 
 from prepcheck import logs
 from prepcheck.config import Settings, database_url, instance_folder, settings_from_env
+from prepcheck.engine.load_cache import ReachabilityMarks
 from prepcheck.engine.questionnaires import QuestionnaireRegistry
 from prepcheck.resources import bundled_dir
 from prepcheck.store import ResponseStore, retention
@@ -74,7 +75,9 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.config["MAX_FORM_MEMORY_SIZE"] = settings.max_request_bytes
     app.config["MAX_FORM_PARTS"] = 200
     app.extensions["prepcheck.questionnaires"] = QuestionnaireRegistry.from_folder(
-        settings.questionnaire_dir, include_tests=settings.include_test_questionnaires
+        settings.questionnaire_dir,
+        include_tests=settings.include_test_questionnaires,
+        marks=ReachabilityMarks((settings.cache_dir or instance_path / "cache") / "reachability"),
     )
     app.extensions["prepcheck.store"] = _response_store(settings, instance_path, app.config["SECRET_KEY"])
     app.extensions["prepcheck.statistics"] = StatisticsStore(app.extensions["prepcheck.store"].engine)

@@ -47,6 +47,8 @@ class Settings:
     rate_limit_pdf: str = "10 per minute;120 per hour"
     rate_limit_admin: str = "10 per 15 minutes"
     """Per client address; admin log-ins count only the attempts with a wrong token."""
+    cache_dir: Path | None = None
+    """Where start-up remembers work it need not repeat (PREPCHECK_CACHE_DIR); None: <instance folder>/cache."""
     auto_migrate: bool = True
     """Migrate the database at start (PREPCHECK_AUTO_MIGRATE); off, the app refuses a database not at the newest one."""
 
@@ -58,6 +60,8 @@ class Settings:
             object.__setattr__(self, "questionnaire_dir", Path(self.questionnaire_dir))
         if self.tenant_dir is not None and not isinstance(self.tenant_dir, Path):
             object.__setattr__(self, "tenant_dir", Path(self.tenant_dir))
+        if self.cache_dir is not None and not isinstance(self.cache_dir, Path):
+            object.__setattr__(self, "cache_dir", Path(self.cache_dir))
 
     @property
     def is_production(self) -> bool:
@@ -103,6 +107,7 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: Any
         rate_limit_resume=env.get("PREPCHECK_RATE_LIMIT_RESUME") or Settings.rate_limit_resume,
         rate_limit_pdf=env.get("PREPCHECK_RATE_LIMIT_PDF") or Settings.rate_limit_pdf,
         rate_limit_admin=env.get("PREPCHECK_RATE_LIMIT_ADMIN") or Settings.rate_limit_admin,
+        cache_dir=Path(env["PREPCHECK_CACHE_DIR"]) if env.get("PREPCHECK_CACHE_DIR") else None,
         auto_migrate=_flag(env.get("PREPCHECK_AUTO_MIGRATE")) is not False,
     )
     return replace(settings, **overrides)

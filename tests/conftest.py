@@ -1,7 +1,12 @@
 """Shared fixtures: an app with its own instance folder, a test client, and the database of the PostgreSQL pass.
 
-`scripts/test` runs the suite twice. The second time PREPCHECK_TEST_DATABASE=postgresql, and every app the tests
-create (in this process or in a subprocess) uses one PostgreSQL database made for the run, emptied before each test.
+`scripts/test` runs the suite twice. The second time PREPCHECK_TEST_DATABASE=postgresql: only the tests marked
+`database` run (the store, its races, migrations, statistics and whole journeys), and every app they create (in this
+process or in a subprocess) uses one PostgreSQL database made for the run, emptied before each test. The rest of the
+suite never reaches the database engine, so a second pass would only repeat it.
+
+Browser tests (tests/browser and every *_browser.py) are marked `slow` too; `scripts/test --fast` leaves out `slow`.
+Hypothesis runs 25 examples per property, 150 under CI=true (the profiles below).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from hypothesis import HealthCheck, settings
 from sqlalchemy import URL, Connection, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -24,6 +30,11 @@ from prepcheck.store.schema import TARGET_METADATA, upgrade
 from prepcheck.store.tables import make_engine
 
 POSTGRES_PASS = os.environ.get("PREPCHECK_TEST_DATABASE", "sqlite") == "postgresql"
+UNDER_CI = os.environ.get("CI") == "true"
+
+settings.register_profile("dev", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci" if UNDER_CI else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 POSTGRES_ADMIN_URL = os.environ.get("PREPCHECK_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 """A PostgreSQL role that may create databases; the tests make and drop their own."""
 MAX_LEFTOVER_CONNECTIONS = 40
@@ -93,6 +104,9 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "sqlite_only(reason): asserts what only SQLite has (its file, WAL); runs on the SQLite default in both passes",
     )
+    config.addinivalue_line(
+        "markers", "database: exercises the store on the database engine; the only tests the PostgreSQL pass runs"
+    )
     if not POSTGRES_PASS:
         return
     databases = PostgresDatabases(POSTGRES_ADMIN_URL)
@@ -103,6 +117,19 @@ def pytest_configure(config: pytest.Config) -> None:
     if os.environ.get("CI") == "true":
         pytest.exit(f"PostgreSQL pass failed: {reason}", returncode=1)
     pytest.exit(f"PostgreSQL pass skipped: {reason}", returncode=0)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark browser tests slow; in the PostgreSQL pass keep only the tests marked `database`."""
+    for item in items:
+        path = item.path
+        if "browser" in path.parts or path.stem.endswith("_browser"):
+            item.add_marker(pytest.mark.slow)
+    if not POSTGRES_PASS:
+        return
+    kept = [item for item in items if item.get_closest_marker("database") is not None]
+    config.hook.pytest_deselected(items=[item for item in items if item.get_closest_marker("database") is None])
+    items[:] = kept
 
 
 @pytest.fixture(scope="session", autouse=True)

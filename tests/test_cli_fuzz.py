@@ -45,7 +45,7 @@ def _assess(stdin: str, *options: str) -> Any:
         return CliRunner().invoke(main, ["assess", "-q", "household", *options, "-"], input=stdin)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=min(50, settings.default.max_examples), deadline=None)
 @given(answers=_ANSWERS, output=st.sampled_from(["text", "json"]), lang=st.sampled_from(["en", "nl", "pap", "fy"]))
 def test_any_json_answers_give_exit_0_or_2_never_a_traceback(answers: Any, output: str, lang: str) -> None:
     result = _assess(json.dumps(answers), "--format", output, "--lang", lang)
@@ -56,7 +56,7 @@ def test_any_json_answers_give_exit_0_or_2_never_a_traceback(answers: Any, outpu
         assert result.output.strip()  # says what was wrong
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=min(50, settings.default.max_examples), deadline=None)
 @given(text=st.one_of(st.text(max_size=200), st.sampled_from(["", "{", "[1,", "NaN", "1e999", '{"a": Infinity}', "\ufeff{}"])))
 def test_any_text_on_standard_input_gives_exit_0_or_2(text: str) -> None:
     result = _assess(text)

@@ -74,7 +74,7 @@ class QuestionnaireBuilder:
             else:
                 seen[item_id] = item_path
 
-    def build(self) -> Questionnaire | None:
+    def build(self, *, search_reachability: bool = True) -> Questionnaire | None:
         doc = self.document
         self.unique_ids(doc["domains"], ["domains"])
         self.unique_ids(doc["sources"], ["sources"])
@@ -112,7 +112,8 @@ class QuestionnaireBuilder:
             context=context,
             path=self.filename,
         )
-        self.check_reachability(questionnaire)
+        if search_reachability:
+            self.check_reachability(questionnaire)
         return questionnaire
 
     def build_levels(self) -> tuple[Level, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,11 +11,15 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from prepcheck.engine.build import QuestionnaireBuilder
+from prepcheck.engine.load_cache import ReachabilityMarks
 from prepcheck.engine.model import Questionnaire
 from prepcheck.engine.schema import QUESTIONNAIRE_SCHEMA
 from prepcheck.engine.yaml_source import LineDict, YamlProblem, format_path, line_of, read_yaml
 
 _STRUCTURE_VALIDATOR = Draft202012Validator(QUESTIONNAIRE_SCHEMA)
+_LOADED: dict[tuple[str, bytes], Questionnaire] = {}
+"""Questionnaires loaded in this process, by file name and content hash: a Questionnaire is frozen, so it is shared."""
+_MAX_LOADED = 64
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -73,10 +78,14 @@ def _plain_message(error: Any) -> str:
     return str(error.message)
 
 
-def parse_questionnaire(text: str, filename: str = "<text>") -> Questionnaire:
-    """Load a questionnaire from YAML text; raise QuestionnaireError listing every problem."""
+def parse_questionnaire(text: str, filename: str = "<text>", *, search_reachability: bool = True) -> Questionnaire:
+    """Load a questionnaire from YAML text; raise QuestionnaireError listing every problem.
+
+    `search_reachability=False` skips only the search for pages, questions and actions that no answers reach, for
+    content that passed it before (see ReachabilityMarks).
+    """
     try:
-        document = read_yaml(text)
+        document = read_yaml(text, known_good=not search_reachability)
     except YamlProblem as problem:
         raise QuestionnaireError([LoadError(filename, problem.line, "(file)", problem.message)]) from None
     if not isinstance(document, LineDict):
@@ -85,20 +94,34 @@ def parse_questionnaire(text: str, filename: str = "<text>") -> Questionnaire:
     if structure:
         raise QuestionnaireError(structure)
     builder = QuestionnaireBuilder(document, filename)
-    questionnaire = builder.build()
+    questionnaire = builder.build(search_reachability=search_reachability)
     if builder.errors or questionnaire is None:
         raise QuestionnaireError([LoadError(filename, line, key, message) for line, key, message in builder.errors])
     return questionnaire
 
 
-def load_questionnaire(path: str | Path) -> Questionnaire:
-    """Load a questionnaire file; raise QuestionnaireError listing every problem."""
-    file_path = Path(path)
+def load_questionnaire(path: str | Path, marks: ReachabilityMarks | None = None) -> Questionnaire:
+    """Load a questionnaire file, once per process and content; raise QuestionnaireError listing every problem.
+
+    With `marks`, content whose reachability search passed before (in any process) is not searched again.
+    """
     try:
-        text = file_path.read_text(encoding="utf-8")
+        content = Path(path).read_bytes()
+        text = content.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise QuestionnaireError([LoadError(str(path), 1, "(file)", f"cannot read the file: {error}")]) from None
-    return parse_questionnaire(text, str(path))
+    key = (str(path), hashlib.sha256(content).digest())
+    loaded = _LOADED.get(key)
+    if loaded is not None:
+        return loaded
+    searched_before = marks is not None and marks.passed(content)
+    questionnaire = parse_questionnaire(text, str(path), search_reachability=not searched_before)
+    if marks is not None and not searched_before:
+        marks.remember(content)
+    if len(_LOADED) >= _MAX_LOADED:
+        _LOADED.clear()
+    _LOADED[key] = questionnaire
+    return questionnaire
 
 
 def validate_paths(paths: Iterable[str | Path]) -> tuple[list[Questionnaire], list[LoadError]]:

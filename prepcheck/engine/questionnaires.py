@@ -7,6 +7,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from prepcheck.engine import Questionnaire, load_questionnaire
+from prepcheck.engine.load_cache import ReachabilityMarks
 
 
 class QuestionnaireRegistry(Mapping[str, Questionnaire]):
@@ -22,12 +23,14 @@ class QuestionnaireRegistry(Mapping[str, Questionnaire]):
         self._by_id = MappingProxyType(by_id)
 
     @classmethod
-    def from_folder(cls, folder: Path, *, include_tests: bool = False) -> QuestionnaireRegistry:
+    def from_folder(
+        cls, folder: Path, *, include_tests: bool = False, marks: ReachabilityMarks | None = None
+    ) -> QuestionnaireRegistry:
         """Load the folder's questionnaires (and those under test/ when asked)."""
         files = sorted(folder.glob("*.yaml"))
         if include_tests:
             files += sorted((folder / "test").glob("*.yaml"))
-        return cls([load_questionnaire(path) for path in files])
+        return cls([load_questionnaire(path, marks) for path in files])
 
     def __getitem__(self, questionnaire_id: str) -> Questionnaire:
         return self._by_id[questionnaire_id]

@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from api_helpers import fixture_answers
 from flask import Flask
 from flask.testing import FlaskClient
 
 from prepcheck import create_app
 from prepcheck.api import register_api
 from prepcheck.api.openapi import openapi_document
+from tests.api.api_helpers import fixture_answers
 
 
 @pytest.fixture(scope="session")

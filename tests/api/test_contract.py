@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from contract import assert_conforms, assert_problem
 from flask.testing import FlaskClient
 from openapi_spec_validator import validate
 
 from prepcheck.api.problems import PROBLEM_MEDIA_TYPE
+from tests.api.contract import assert_conforms, assert_problem
 
 
 def test_openapi_document_is_valid_openapi_3_1(openapi: dict[str, Any]) -> None:

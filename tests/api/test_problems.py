@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from contract import assert_problem
 from flask import Flask
 from flask.testing import FlaskClient
+
+from tests.api.contract import assert_problem
 
 URL = "/api/v1/assessments"
 

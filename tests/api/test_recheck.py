@@ -6,13 +6,13 @@ import base64
 import dataclasses
 
 import pytest
-from api_helpers import fixture_answers
 
 from prepcheck.engine import Questionnaire, assess
 from prepcheck.engine.model import Page, Question
 from prepcheck.engine.questionnaires import QuestionnaireRegistry
 from prepcheck.engine.recheck_code import FORMAT_VERSION, RecheckCodeError, Snapshot, compare, decode, decode_code, encode
 from prepcheck.resources import bundled_dir
+from tests.api.api_helpers import fixture_answers
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_journey import CHROMIUM_ARGS, _chromium
 from flask import Flask
 from werkzeug.serving import make_server
 
 from prepcheck import create_app
 from prepcheck.resources import bundled_dir
+from tests.support.browser_journey import CHROMIUM_ARGS, _chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 TEST_QUESTIONNAIRES = ROOT / "questionnaires" / "test"

@@ -7,8 +7,9 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from axe import axe_violations
-from browser_journey import fill_and_continue, screenshot, start
+
+from tests.support.axe import axe_violations
+from tests.support.browser_journey import fill_and_continue, screenshot, start
 
 TYPES = "web_answer_types"
 TO_END = [{"torch": "none"}, {"food": ["tins"]}, {"cash": "no"}, {"litres": "3"}, {"note": "Check the torch"}]

@@ -7,7 +7,6 @@ inside it, the resize messages must arrive and set the frame's height, and a sit
 from __future__ import annotations
 
 import shutil
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -15,18 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_journey import fill_and_continue
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "embed"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from embed_journey import ALL_FEATURES_PAGES
-from embed_setup import TENANT_YAML, write_tenant
-from tests_web_paths import TEST_QUESTIONNAIRES
-
 from prepcheck import create_app
 from prepcheck.web.embed import snippet_html, sri_hash
+from tests.support.browser_journey import fill_and_continue
+from tests.support.embed_journey import ALL_FEATURES_PAGES
+from tests.support.embed_setup import TENANT_YAML, write_tenant
+from tests.support.paths import TEST_QUESTIONNAIRES
 
 HOST_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Gemeente Proefdorp: be prepared</title>

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from embed_journey import EMBED, complete_all_features, start_embedded
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from pypdf import PdfReader
-from web_journey import h1, soup
+
+from tests.support.embed_journey import EMBED, complete_all_features, start_embedded
+from tests.support.web_journey import h1, soup
+
+pytestmark = pytest.mark.database
 
 
 def test_the_landing_page_offers_only_the_tenants_checks_without_site_chrome(client: FlaskClient) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from embed_journey import EMBED, start_embedded
 from flask.testing import FlaskClient
+
+from tests.support.embed_journey import EMBED, start_embedded
 
 ORIGINS = "https://www.proefdorp.example http://127.0.0.1:8123"
 

@@ -8,13 +8,13 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
-from embed_setup import TENANT_YAML, write_tenant
 from flask.testing import FlaskClient
-from tests_web_paths import TEST_QUESTIONNAIRES
-from web_journey import soup
 
 from prepcheck.cli import main
 from prepcheck.tenants import EXAMPLES_DIR, check_admin_token
+from tests.support.embed_setup import TENANT_YAML, write_tenant
+from tests.support.paths import TEST_QUESTIONNAIRES
+from tests.support.web_journey import soup
 
 
 def run(*args: str) -> tuple[int, str, str]:

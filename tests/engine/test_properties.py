@@ -6,17 +6,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from answer_strategies import answer_for, complete_answers
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from prepcheck.engine import assess, check_answers, load_questionnaire
 from prepcheck.engine.model import NOT_APPLICABLE_VALUE, Questionnaire, QuestionType
 from prepcheck.engine.scoring import earned_points
+from tests.engine.answer_strategies import answer_for, complete_answers
 
 ROOT = Path(__file__).resolve().parents[2] / "questionnaires"
 QUESTIONNAIRES = [load_questionnaire(path) for path in sorted([*ROOT.glob("*.yaml"), *(ROOT / "test").glob("*.yaml")])]
-PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The number of examples comes from the profile (tests/conftest.py): 25 locally, 150 under CI=true.
+PROPERTY_SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def rule_inputs(questionnaire: Questionnaire) -> set[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -19,9 +18,7 @@ from prepcheck import create_app
 from prepcheck.engine.model import Question, QuestionType
 from prepcheck.report.cache import PdfCache
 from prepcheck.report.service import PlanService
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from page_conventions import CheckedClient
+from tests.support.page_conventions import CheckedClient
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "prepcheck" / "translations"
 TRANSLATED = ("nl", "pap", "fy")

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from queue_processes import Process, Site, site_environment, start_web
-from queue_redis import claimed_database
-from queue_steps import queue_mode_app
+
+from tests.queue.queue_processes import Process, Site, site_environment, start_web
+from tests.queue.queue_redis import claimed_database
+from tests.queue.queue_steps import queue_mode_app
 
 
 @pytest.fixture()

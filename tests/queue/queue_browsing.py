@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 
 from bs4 import BeautifulSoup
-from queue_processes import Site, first_choices
+
+from tests.queue.queue_processes import Site, first_choices
 
 
 def household_check(site: Site) -> str:

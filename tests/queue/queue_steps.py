@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import sys
 from io import BytesIO
 from pathlib import Path
 
@@ -13,13 +12,11 @@ from pypdf import PdfReader
 from redis import Redis
 from rq import Queue, SimpleWorker
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from page_conventions import CheckedClient
-from tests_web_paths import TEST_QUESTIONNAIRES
-from web_journey import answer, start
-
 from prepcheck import create_app
 from prepcheck.report.plan_queue import QUEUE_NAME
+from tests.support.page_conventions import CheckedClient
+from tests.support.paths import TEST_QUESTIONNAIRES
+from tests.support.web_journey import answer, start
 
 ALL_FEATURES_PAGES = [
     {"adults": "2", "pets": "1"},

@@ -7,7 +7,6 @@ import logging
 import pytest
 from click.testing import CliRunner
 from flask.testing import FlaskClient
-from queue_steps import complete, run_jobs
 from redis import Redis
 from rq import Queue
 
@@ -16,6 +15,7 @@ from prepcheck.report.fetcher import MAX_EXTRA_ASSET_BYTES, BundledAssetFetcher,
 from prepcheck.report.jobs import seal, unseal
 from prepcheck.report.plan_queue import QUEUE_NAME, PlanQueue
 from prepcheck.report.rq_worker import HEARTBEAT_GRACE_SECONDS, MONITOR_SECONDS, PlanWorker
+from tests.queue.queue_steps import complete, run_jobs
 
 
 def test_the_worker_command_without_redis_says_what_to_set_and_exits_2() -> None:

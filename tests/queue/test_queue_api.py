@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from queue_steps import pdf_text, queued, run_jobs
 
 import prepcheck.api.routes
 from prepcheck import create_app
+from tests.queue.queue_steps import pdf_text, queued, run_jobs
 
 ANSWERS = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "answers" / "household_family.json").read_text())
 

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from queue_browsing import household_check
-from queue_processes import Process, Site, start_worker
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "browser"))
-from browser_journey import CHROMIUM_ARGS, _chromium, screenshot
+from tests.queue.queue_browsing import household_check
+from tests.queue.queue_processes import Process, Site, start_worker
+from tests.support.browser_journey import CHROMIUM_ARGS, _chromium, screenshot
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        os.environ.get("PREPCHECK_TEST_DATABASE") == "postgresql", reason="runs on PostgreSQL in the first pass already"
-    ),
-]
+# Not marked `database`: it uses PostgreSQL itself, so the PostgreSQL pass would only repeat it.
+pytestmark = pytest.mark.slow
 
 
 def _in_own_thread(action: Callable[[], None]) -> None:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from queue_steps import pdf_text, queue_mode_app, queued, run_jobs
 from redis import Redis
 from rq.job import Job
-from web_journey import soup
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "embed"))
-from embed_journey import EMBED, complete_all_features
-from embed_setup import write_tenant
+from tests.queue.queue_steps import pdf_text, queue_mode_app, queued, run_jobs
+from tests.support.embed_journey import EMBED, complete_all_features
+from tests.support.embed_setup import write_tenant
+from tests.support.web_journey import soup
 
 
 def test_an_embedded_plan_waits_in_the_tenants_theme_and_carries_its_logo_to_the_worker(tmp_path: Path, redis_url: str) -> None:

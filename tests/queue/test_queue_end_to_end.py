@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from io import BytesIO
 from pathlib import Path
@@ -10,15 +9,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
-from queue_browsing import follow_download, household_check
-from queue_processes import Process, Site, start_worker
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        os.environ.get("PREPCHECK_TEST_DATABASE") == "postgresql", reason="runs on PostgreSQL in the first pass already"
-    ),
-]
+from tests.queue.queue_browsing import follow_download, household_check
+from tests.queue.queue_processes import Process, Site, start_worker
+
+# Not marked `database`: it uses PostgreSQL itself, so the PostgreSQL pass would only repeat it.
+pytestmark = pytest.mark.slow
 
 
 def test_a_household_check_alternating_between_two_web_processes_gets_the_pdf_the_worker_made(

@@ -8,17 +8,17 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from queue_steps import complete, pdf_text, queue_mode_app, queued, run_jobs
 from redis import Redis
 from rq.job import Job
-from tests_web_paths import TEST_QUESTIONNAIRES
-from web_journey import soup
 
 import prepcheck.report.jobs
 from prepcheck import create_app
 from prepcheck.report.cache import PdfCache
 from prepcheck.report.plan_queue import JOB_PREFIX
 from prepcheck.report.service import PlanService
+from tests.queue.queue_steps import complete, pdf_text, queue_mode_app, queued, run_jobs
+from tests.support.paths import TEST_QUESTIONNAIRES
+from tests.support.web_journey import soup
 
 
 def h1(response) -> str:  # type: ignore[no-untyped-def]

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
 import pytest
-from queue_browsing import follow_download, heading, household_check
-from queue_processes import Process, Site, start_worker
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        os.environ.get("PREPCHECK_TEST_DATABASE") == "postgresql", reason="runs on PostgreSQL in the first pass already"
-    ),
-]
+from tests.queue.queue_browsing import follow_download, heading, household_check
+from tests.queue.queue_processes import Process, Site, start_worker
+
+# Not marked `database`: it uses PostgreSQL itself, so the PostgreSQL pass would only repeat it.
+pytestmark = pytest.mark.slow
 
 STARTED = "prepcheck-pdf: prepcheck action plan ("
 """RQ's log line when a worker takes a job."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -11,13 +10,11 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from page_conventions import CheckedClient
-from tests_web_paths import TEST_QUESTIONNAIRES
-
 from prepcheck import create_app
 from prepcheck.report.cache import PdfCache
 from prepcheck.report.service import PlanService
+from tests.support.page_conventions import CheckedClient
+from tests.support.paths import TEST_QUESTIONNAIRES
 
 
 class UrlLog:

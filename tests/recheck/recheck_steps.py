@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 from flask import Flask
@@ -11,10 +9,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from werkzeug.test import TestResponse
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from web_journey import answer, form_of, soup, start
-
 from prepcheck.store.tables import ResponseRow
+from tests.support.web_journey import answer, form_of, soup, start
 
 ALL_FEATURES_PAGES: dict[str, dict[str, Any]] = {
     "household": {"adults": "2", "pets": "1"},

@@ -7,7 +7,6 @@ code must reach the server only in the POST body. Skips without chromium, fails 
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,11 +14,10 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from recheck_steps import ALL_FEATURES_PAGES
 from werkzeug.serving import make_server
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "browser"))
-from browser_journey import CHROMIUM_ARGS, _chromium, fill_and_continue
+from tests.recheck.recheck_steps import ALL_FEATURES_PAGES
+from tests.support.browser_journey import CHROMIUM_ARGS, _chromium, fill_and_continue
 
 
 @pytest.fixture()
@@ -106,7 +104,7 @@ def _come_back_with_the_link(page: Any, server: str, url_log: Any) -> None:
     assert page.locator(".since-last-time table").is_visible()
     assert "Better (+100)" in page.inner_text(".since-last-time")
     _screenshot(page, "recheck-result-with-changes")
-    from axe import axe_violations
+    from tests.support.axe import axe_violations
 
     assert axe_violations(page) == []
     page.set_viewport_size({"width": 320, "height": 740})  # 400 % zoom of a 1280 px window

@@ -8,10 +8,19 @@ from io import BytesIO
 
 from flask import Flask
 from flask.testing import FlaskClient
-from recheck_steps import ALL_FEATURES_PAGES, answers_file, complete, recheck_link, send_code, soup, stored_responses, text
-from web_journey import answer, h1
 
 from prepcheck.engine.recheck_code import decode_code
+from tests.recheck.recheck_steps import (
+    ALL_FEATURES_PAGES,
+    answers_file,
+    complete,
+    recheck_link,
+    send_code,
+    soup,
+    stored_responses,
+    text,
+)
+from tests.support.web_journey import answer, h1
 
 
 def test_a_check_done_again_from_the_link_is_prefilled_and_shows_what_changed_per_domain(

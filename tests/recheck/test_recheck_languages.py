@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import base64
 import json
-import sys
 import zlib
-from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask
-from page_conventions import CheckedClient
-from recheck_steps import recheck_link, send_code, soup
 
 from prepcheck import create_app
 from prepcheck.report.cache import PdfCache
 from prepcheck.report.service import PlanService
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "i18n"))
-from test_pages_translated import english_only, visible_texts, walk
+from tests.i18n.test_pages_translated import english_only, visible_texts, walk
+from tests.recheck.recheck_steps import recheck_link, send_code, soup
+from tests.support.page_conventions import CheckedClient
 
 
 def pack(document: list[Any]) -> str:

@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from page_conventions import CheckedClient
-from recheck_steps import send_code, soup, stored_responses, text
-from tests_web_paths import TEST_QUESTIONNAIRES
-from web_journey import h1
 
 from prepcheck import create_app
 from prepcheck.engine import assess, load_questionnaire
 from prepcheck.engine.recheck_code import encode
+from tests.recheck.recheck_steps import send_code, soup, stored_responses, text
+from tests.support.page_conventions import CheckedClient
+from tests.support.paths import TEST_QUESTIONNAIRES
+from tests.support.web_journey import h1
 
 OLD_ANSWERS = {
     "adults": 2,
@@ -105,7 +105,7 @@ def test_an_older_versions_code_fills_in_what_still_fits_and_says_what_was_left_
 
 
 def test_the_notes_page_is_only_there_for_a_re_check(client: FlaskClient) -> None:
-    from recheck_steps import complete
+    from tests.recheck.recheck_steps import complete
 
     result_url = complete(client)
     assert client.get(result_url.replace("your-result", "from-last-time")).status_code == 404

@@ -11,10 +11,7 @@ import segno
 from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
-from page_conventions import CheckedClient
 from pypdf import PdfReader
-from recheck_steps import complete, recheck_link, soup
-from tests_web_paths import TEST_QUESTIONNAIRES
 
 from prepcheck import create_app
 from prepcheck.cli import main
@@ -28,6 +25,9 @@ from prepcheck.report.html import render_report_html
 from prepcheck.report.pdf import html_to_pdf
 from prepcheck.report.qr import QR_BORDER, QR_SCALE
 from prepcheck.report.service import PlanService
+from tests.recheck.recheck_steps import complete, recheck_link, soup
+from tests.support.page_conventions import CheckedClient
+from tests.support.paths import TEST_QUESTIONNAIRES
 
 EXAMPLE_ANSWERS = Path(__file__).resolve().parents[1] / "fixtures" / "answers" / "all_features_example.json"
 

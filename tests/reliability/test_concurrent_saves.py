@@ -6,7 +6,6 @@ lost the race gets ResponseConflict, re-loads and merges. The web's page POSTs d
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
@@ -17,11 +16,12 @@ from flask import Flask
 
 from prepcheck import create_app
 from prepcheck.store import ResponseConflict, ResponseDocument, ResponseStore
+from tests.support.page_conventions import CheckedClient
+from tests.support.web_journey import answer, form_of, start
+
+pytestmark = pytest.mark.database
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "web"))
-from page_conventions import CheckedClient  # noqa: E402
-from web_journey import answer, form_of, start  # noqa: E402
 
 THREADS = 2
 SAVES_PER_THREAD = 25

@@ -27,7 +27,7 @@ PAGES = [
     {"pet_plan": "no", "note": "Cat flap is broken"},
 ]
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.database]
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from report_helpers import CREATED, assessed
 
 from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.report.service import PlanService
+from tests.report.report_helpers import CREATED, assessed
 
 
 @pytest.fixture(scope="session")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from io import BytesIO
 
 from pypdf import PdfReader
-from report_helpers import CREATED, pdf_text
 
 from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.report.service import PlanService
 from prepcheck.views.present import AssessmentPresenter
+from tests.report.report_helpers import CREATED, pdf_text
 
 A4 = (595.28, 841.89)
 

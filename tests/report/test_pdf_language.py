@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from report_helpers import CREATED, pdf_text
 
 from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.report.service import PlanService
+from tests.report.report_helpers import CREATED, pdf_text
 
 # Headings and labels from the report templates, as a reader sees them in English.
 TEMPLATE_SENTENCES = [

@@ -5,13 +5,12 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 
-from report_helpers import CREATED, pdf_text
-
 from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.report.fetcher import BundledAssetFetcher
 from prepcheck.report.html import Branding, render_report_html
 from prepcheck.report.pdf import html_to_pdf
 from prepcheck.report.service import PlanService
+from tests.report.report_helpers import CREATED, pdf_text
 
 HOSTILE = {
     "title": '<img src="file:///etc/passwd">',

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from report_helpers import CREATED
 
 from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.report.cache import PdfCache
 from prepcheck.report.service import PlanService
 from prepcheck.report.workers import RenderPool, RenderTimeout
+from tests.report.report_helpers import CREATED
 
 SMALL = "<!doctype html><html lang='en'><head><title>t</title></head><body><p>hello</p></body></html>"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,13 +12,13 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import inspect, select
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "embed"))
-from embed_journey import EMBED, complete_all_features
-from embed_setup import ADMIN_TOKEN
-from web_journey import response_id
-
 from prepcheck.store.statistics import CheckFigures, StatisticRow
 from prepcheck.views.statistics import suppress_row
+from tests.support.embed_journey import EMBED, complete_all_features
+from tests.support.embed_setup import ADMIN_TOKEN
+from tests.support.web_journey import response_id
+
+pytestmark = pytest.mark.database
 
 ADMIN = "/en/admin/proefdorp/"
 SAME_SITE = {"Sec-Fetch-Site": "same-origin"}
@@ -178,10 +177,9 @@ def test_too_many_wrong_tokens_lock_the_page_for_a_while(client: FlaskClient) ->
 
 
 def test_a_tenant_without_a_token_hash_keeps_its_page_closed(tmp_path: Path) -> None:
-    from embed_setup import TENANT_YAML, write_tenant
-    from tests_web_paths import TEST_QUESTIONNAIRES
-
     from prepcheck import create_app
+    from tests.support.embed_setup import TENANT_YAML, write_tenant
+    from tests.support.paths import TEST_QUESTIONNAIRES
 
     write_tenant(tmp_path / "tenants", text=TENANT_YAML.replace("admin_token_sha256: {hash}\n", ""))
     app = create_app(

@@ -13,6 +13,8 @@ from prepcheck.store import ResponseStore, schema
 from prepcheck.store.schema import DatabaseNotCurrent, current_revision, head_revision, upgrade
 from prepcheck.store.tables import make_engine
 
+pytestmark = pytest.mark.database
+
 
 def test_auto_migrate_is_on_unless_the_environment_turns_it_off() -> None:
     assert settings_from_env({}).auto_migrate is True

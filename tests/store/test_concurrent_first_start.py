@@ -12,6 +12,8 @@ from sqlalchemy import text
 from prepcheck.store.schema import head_revision
 from prepcheck.store.tables import make_engine
 
+pytestmark = pytest.mark.database
+
 ROOT = Path(__file__).resolve().parents[2]
 PROCESSES = 6
 START = """

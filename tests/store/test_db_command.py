@@ -11,6 +11,8 @@ from prepcheck import create_app
 from prepcheck.cli import main
 from prepcheck.store.schema import head_revision
 
+pytestmark = pytest.mark.database
+
 
 def db(*args: str, **env: str) -> Result:
     return CliRunner().invoke(main, ["db", *args], env=env)

@@ -14,6 +14,8 @@ from prepcheck.store import ResponseDocument, ResponseNotFound, ResponseStore
 from prepcheck.store.schema import TARGET_METADATA
 from prepcheck.store.tables import ResponseRow
 
+pytestmark = pytest.mark.database
+
 ANSWERS = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "answers" / "household_family.json").read_text())
 PEPPER = b"p" * 32
 

@@ -15,6 +15,8 @@ from prepcheck.store.schema import TARGET_METADATA, DatabaseNotCurrent, current_
 from prepcheck.store.statistics import CheckFigures, StatisticsStore
 from prepcheck.store.tables import ResponseRow, make_engine
 
+pytestmark = pytest.mark.database
+
 PEPPER = b"p" * 32
 FIGURES = CheckFigures("proefdorp", "household", "2026-03", "prepared", (("water", "prepared"),), ("store_water",))
 

@@ -13,6 +13,8 @@ from prepcheck.cli import main
 from prepcheck.store import ResponseDocument, ResponseExpired, ResponseStore
 from prepcheck.store.retention import OpportunisticPurge
 
+pytestmark = pytest.mark.database
+
 
 class Clock:
     """A clock the test moves forward."""

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from web_apps import checked_app
+
+from tests.support.web_apps import checked_app
 
 
 @pytest.fixture()

@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from web_journey import answer, form_of, h1, response_id, start
+
+from tests.support.web_journey import answer, form_of, h1, response_id, start
 
 
 @pytest.fixture()

@@ -8,11 +8,13 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from page_conventions import CheckedClient
-from web_journey import answer, h1, soup, start
 
 from prepcheck import create_app
 from prepcheck.engine.model import Question, QuestionType
+from tests.support.page_conventions import CheckedClient
+from tests.support.web_journey import answer, h1, soup, start
+
+pytestmark = pytest.mark.database
 
 ALL_FEATURES_PAGES = {
     "household": {"adults": "2", "pets": "1"},

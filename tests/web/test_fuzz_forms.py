@@ -3,7 +3,6 @@ and never changes answers saved earlier (only a valid page may change its own qu
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,13 +13,16 @@ from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from web_apps import checked_app
-from web_journey import answer, form_of, response_id, start
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "embed"))
-from embed_setup import ADMIN_TOKEN, write_tenant
+from tests.support.embed_setup import ADMIN_TOKEN, write_tenant
+from tests.support.web_apps import checked_app
+from tests.support.web_journey import answer, form_of, response_id, start
 
-FUZZ = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=min(50, settings.default.max_examples),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 SAME_SITE = {"Sec-Fetch-Site": "same-origin"}
 
 _CONTROL = st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x1F), max_size=20)

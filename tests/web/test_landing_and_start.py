@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask import Flask
 from flask.testing import FlaskClient
-from web_journey import h1, soup, start
+
+from tests.support.web_journey import h1, soup, start
 
 
 def test_landing_page_explains_the_check_and_offers_a_start_button_per_questionnaire(client: FlaskClient) -> None:

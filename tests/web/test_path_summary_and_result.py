@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from flask.testing import FlaskClient
-from web_journey import answer, h1, soup, start
+
+from tests.support.web_journey import answer, h1, soup, start
 
 
 def _progress(client: FlaskClient, url: str) -> str:

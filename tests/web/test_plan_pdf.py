@@ -9,11 +9,11 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from pypdf import PdfReader
-from web_journey import answer, soup, start
 
 from prepcheck.report.cache import PdfCache
 from prepcheck.report.service import PlanService
 from prepcheck.report.workers import RenderError
+from tests.support.web_journey import answer, soup, start
 
 PAGES = {
     "household": {"adults": "2", "pets": "1"},

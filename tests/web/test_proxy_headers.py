@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
-from web_apps import checked_app
-from web_journey import form_of
+
+from tests.support.web_apps import checked_app
+from tests.support.web_journey import form_of
 
 PROXY = {"REMOTE_ADDR": "10.0.0.2"}
 """Every request reaches the app from the proxy's own address."""

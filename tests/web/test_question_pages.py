@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from flask.testing import FlaskClient
-from web_journey import answer, error_messages, h1, soup, start
+
+from tests.support.web_journey import answer, error_messages, h1, soup, start
 
 
 def _walk_to(client: FlaskClient, page_id: str) -> str:

@@ -5,22 +5,19 @@ from __future__ import annotations
 import json
 import logging
 import socket
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from tests_web_paths import TEST_QUESTIONNAIRES
-from web_apps import checked_app
-from web_journey import form_of, soup, start
 
 from prepcheck import create_app
 from prepcheck.config import settings_from_env
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "embed"))
-from embed_setup import ADMIN_TOKEN, write_tenant
+from tests.support.embed_setup import ADMIN_TOKEN, write_tenant
+from tests.support.paths import TEST_QUESTIONNAIRES
+from tests.support.web_apps import checked_app
+from tests.support.web_journey import form_of, soup, start
 
 SAME_SITE = {"Sec-Fetch-Site": "same-origin"}
 OTHER_ADDRESS = {"REMOTE_ADDR": "192.0.2.7"}

@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine
-from tests_web_paths import TEST_QUESTIONNAIRES
 
 from prepcheck import create_app
 from prepcheck.engine.questionnaires import QuestionnaireRegistry
+from tests.support.paths import TEST_QUESTIONNAIRES
+
+pytestmark = pytest.mark.database
 
 
 def test_ready_when_the_database_answers_and_questionnaires_are_loaded(client: FlaskClient) -> None:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
-from web_apps import checked_app
-from web_journey import answer, form_of, soup, start
+
+from tests.support.web_apps import checked_app
+from tests.support.web_journey import answer, form_of, soup, start
 
 GONE = "redis://127.0.0.1:1/0"
 """Nothing listens on port 1: every Redis call fails at once."""

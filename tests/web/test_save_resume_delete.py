@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from web_journey import answer, error_messages, form_of, h1, response_id, soup, start
 
 from prepcheck.store import ResponseStore
+from tests.support.web_journey import answer, error_messages, form_of, h1, response_id, soup, start
+
+pytestmark = pytest.mark.database
 
 
 def _store(app: Flask) -> ResponseStore:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from flask.testing import FlaskClient
-from web_journey import start
+
+from tests.support.web_journey import start
 
 
 def test_journey_pages_send_same_origin_referrer_policy_and_no_store(client: FlaskClient) -> None:

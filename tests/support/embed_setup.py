@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,12 +10,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
-from page_conventions import CheckedClient
-from tests_web_paths import TEST_QUESTIONNAIRES
-
 from prepcheck import create_app
 from prepcheck.tenants import EXAMPLES_DIR, hash_admin_token
+from tests.support.page_conventions import CheckedClient
+from tests.support.paths import TEST_QUESTIONNAIRES
 
 ADMIN_TOKEN = "a-test-admin-token-that-is-long-enough-0123456789"  # noqa: S105 - a test value
 TENANT_YAML = """\

@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
-from page_conventions import CheckedClient
-from tests_web_paths import TEST_QUESTIONNAIRES
 
 from prepcheck import create_app
+from tests.support.page_conventions import CheckedClient
+from tests.support.paths import TEST_QUESTIONNAIRES
 
 
 def checked_app(instance_path: Path, **overrides: Any) -> Flask:

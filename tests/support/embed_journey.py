@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from flask.testing import FlaskClient
-from web_journey import answer, soup
+
+from tests.support.web_journey import answer, soup
 
 EMBED = "/embed/proefdorp"
 ALL_FEATURES_PAGES = {
