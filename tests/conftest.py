@@ -133,6 +133,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="session", autouse=True)
+def shared_start_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One start-up cache for every app of the run, also those in subprocesses: the questionnaires' reachability
+    search then runs once per file, not once per process."""
+    folder = tmp_path_factory.mktemp("start-cache")
+    environment = pytest.MonkeyPatch()
+    environment.setenv("PREPCHECK_CACHE_DIR", str(folder))
+    yield folder
+    environment.undo()
+
+
+@pytest.fixture(scope="session", autouse=True)
 def suite_database() -> Iterator[str | None]:
     """The PostgreSQL pass's database, migrated, for the whole run (session-scoped apps use it too); else None."""
     if not POSTGRES_PASS:
