@@ -107,6 +107,14 @@ def test_a_field_added_to_the_views_but_not_sent_breaks_the_contract(
     assert _assessment_errors(schemas_for({"Assessment": GrownAssessment}), body) == ["'due_date' is a required property"]
 
 
+def test_the_documented_example_request_is_a_complete_household_check(client: FlaskClient, openapi: dict[str, Any]) -> None:
+    operation = openapi["paths"]["/api/v1/assessments"]["post"]
+    example = operation["requestBody"]["content"]["application/json"]["example"]
+    response = client.post("/api/v1/assessments", json=example)
+    assert response.status_code == 200, response.get_json()
+    assert_conforms(openapi, "/api/v1/assessments", "post", response)
+
+
 def test_pdf_conforms(client: FlaskClient, openapi: dict[str, Any], household_answers: dict[str, Any]) -> None:
     response = client.post(
         "/api/v1/assessments/pdf", json={"questionnaire": "household", "answers": household_answers, "lang": "nl"}
