@@ -15,7 +15,9 @@ from prepcheck.engine.schema import QUESTIONNAIRE_SCHEMA
 from prepcheck.i18n.catalog import translator_for
 from prepcheck.resources import bundled_dir
 from prepcheck.store.commands import db
-from prepcheck.views.present import AssessmentPresenter, render_text
+from prepcheck.views.documents import to_json
+from prepcheck.views.present import AssessmentPresenter
+from prepcheck.views.text import render_text
 
 EXIT_BAD_INPUT = 2
 
@@ -149,7 +151,7 @@ def assess_command(answers_file: str, questionnaire_id: str, lang: str, output_f
     questionnaire, assessment = _load_for_command(questionnaire_id, answers_file, lang)
     view = AssessmentPresenter(questionnaire, lang).present(assessment)
     if output_format == "json":
-        click.echo(json.dumps(view, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(to_json(view), indent=2, ensure_ascii=False))
     else:
         click.echo(render_text(view, translator_for(lang)), nl=False)
 

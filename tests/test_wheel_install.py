@@ -82,3 +82,18 @@ def test_installed_db_upgrade_runs_the_migrations_shipped_in_the_wheel(installed
     assert upgraded.stdout.startswith("migrated the database from empty to ")
     current = db("current")
     assert current.returncode == 0 and current.stdout.endswith("(at head)\n")
+
+
+@pytest.mark.slow
+def test_installed_package_ships_the_island_radio_stations_and_the_api_example(installed: Path, tmp_path: Path) -> None:
+    script = (
+        "import json\n"
+        "from prepcheck.api.openapi import openapi_document\n"
+        "from prepcheck.report.local_info import local_radio\n"
+        "operation = openapi_document(['household'])['paths']['/api/v1/assessments']['post']\n"
+        "example = operation['requestBody']['content']['application/json']['example']\n"
+        "print(json.dumps([local_radio({'place': 'curacao'}), example['answers']['place']]))\n"
+    )
+    result = subprocess.run([str(installed / "python"), "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == ["97.9 FM", "netherlands"]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from prepcheck.api.examples import HOUSEHOLD_ANSWERS
 from prepcheck.api.schemas import RESPONSE_SCHEMAS, Schema, ref, request_schemas
 from prepcheck.config import SUPPORTED_LOCALES
 
@@ -53,7 +54,13 @@ _LANG_PARAMETER: Schema = {
     "schema": {"type": "string", "enum": list(SUPPORTED_LOCALES)},
 }
 
-_ASSESSMENT_EXAMPLE = {"questionnaire": "household", "lang": "en", "answers": HOUSEHOLD_ANSWERS}
+HOUSEHOLD_EXAMPLE_FILE = Path(__file__).resolve().parent / "household_example.json"
+"""A complete household answer set: the example request body of the assessment operations."""
+_ASSESSMENT_EXAMPLE = {
+    "questionnaire": "household",
+    "lang": "en",
+    "answers": json.loads(HOUSEHOLD_EXAMPLE_FILE.read_text(encoding="utf-8")),
+}
 _ENCODE_EXAMPLE = {"questionnaire": "household", "answers": {"adults": 2, "children": 1}}
 _DECODE_EXAMPLE = {
     "questionnaire": "household",

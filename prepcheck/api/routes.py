@@ -13,21 +13,15 @@ from prepcheck.api.body import context_for, json_body, language, questionnaire_n
 from prepcheck.api.describe import describe, summarise
 from prepcheck.api.openapi import openapi_document
 from prepcheck.api.problems import ApiProblem, ErrorEntry, entry_for
+from prepcheck.api.responses import AssessmentResponse
 from prepcheck.engine import Assessment, InvalidAnswers, Questionnaire, assess
-from prepcheck.engine.recheck_code import (
-    Change,
-    Comparison,
-    DecodedCode,
-    RecheckCodeError,
-    compare,
-    decode_code,
-    encode,
-    recheck_link,
-)
+from prepcheck.engine.recheck_code import DecodedCode, RecheckCodeError, compare, decode_code, encode, recheck_link
 from prepcheck.report.cache import cache_key
 from prepcheck.report.html import render_report_html
 from prepcheck.report.workers import RenderError
-from prepcheck.views.present import AssessmentPresenter
+from prepcheck.views.documents import to_json
+from prepcheck.views.model import ComparisonView
+from prepcheck.views.present import AssessmentPresenter, present_comparison
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
@@ -88,33 +82,17 @@ def _decoded(questionnaire: Questionnaire, code: str, pointer: str) -> DecodedCo
         raise ApiProblem("invalid-recheck-code", 422, error.message, [entry]) from error
 
 
-def _change_json(change: Change) -> dict[str, Any]:
-    return {
-        "domain": change.domain_id,
-        "score_before": change.score_before,
-        "score_after": change.score_after,
-        "score_change": change.score_change,
-        "level_before": change.level_before,
-        "level_after": change.level_after,
-        "direction": change.direction,
-    }
-
-
-def _comparison_json(comparison: Comparison) -> dict[str, Any]:
-    return {"overall": _change_json(comparison.overall), "domains": [_change_json(change) for change in comparison.domains]}
-
-
 @blueprint.post("/v1/assessments")
 def create_assessment() -> Response:
     questionnaire, assessment, locale, fields = _assessed()
     view = AssessmentPresenter(questionnaire, locale).present(assessment)
-    view["recheck_code"] = encode(questionnaire, assessment.answers, assessment)
-    view["since_last_time"] = None
+    recheck_code = encode(questionnaire, assessment.answers, assessment)
+    since_last_time: ComparisonView | None = None
     if "previous_code" in fields:
         decoded = _decoded(questionnaire, fields["previous_code"], "/previous_code")
         if decoded.previous is not None:
-            view["since_last_time"] = _comparison_json(compare(decoded.previous, assessment))
-    return _json(view, locale)
+            since_last_time = present_comparison(compare(decoded.previous, assessment))
+    return _json(to_json(AssessmentResponse.of(view, recheck_code, since_last_time)), locale)
 
 
 @blueprint.post("/v1/assessments/pdf")

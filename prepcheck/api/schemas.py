@@ -1,11 +1,17 @@
-"""JSON Schemas (2020-12, as OpenAPI 3.1 uses them) of every request and response body of the API."""
+"""JSON Schemas (2020-12, as OpenAPI 3.1 uses them) of every request and response body of the API.
+
+The assessment's schemas are generated from its view types (prepcheck.views.documents), so they cannot drift
+from the JSON the API sends; the others describe documents that are built by hand.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from prepcheck.api.problems import PROBLEM_TITLES, PROBLEM_TYPE_BASE
+from prepcheck.api.responses import AssessmentResponse
 from prepcheck.config import SUPPORTED_LOCALES
+from prepcheck.views.documents import schemas_for
 
 Schema = dict[str, Any]
 
@@ -14,15 +20,13 @@ def ref(name: str) -> Schema:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-def _object(properties: Schema, required: list[str] | None = None, *, closed: bool = True) -> Schema:
-    schema: Schema = {
+def _object(properties: Schema, required: list[str] | None = None) -> Schema:
+    return {
         "type": "object",
         "properties": properties,
         "required": required if required is not None else list(properties),
+        "additionalProperties": False,
     }
-    if closed:
-        schema["additionalProperties"] = False
-    return schema
 
 
 STRING: Schema = {"type": "string"}
@@ -104,66 +108,7 @@ _PAGE: Schema = _object(
     }
 )
 
-_QUANTITY: Schema = _object({"id": STRING, "label": STRING, "value": NUMBER, "unit": STRING, "formatted": STRING}, closed=False)
-
-_CHANGE: Schema = _object(
-    {
-        "domain": NULLABLE_STRING,
-        "score_before": NULLABLE_INTEGER,
-        "score_after": NULLABLE_INTEGER,
-        "score_change": NULLABLE_INTEGER,
-        "level_before": NULLABLE_STRING,
-        "level_after": NULLABLE_STRING,
-        "direction": {"type": "string", "enum": ["better", "worse", "same", "new", "gone"]},
-    }
-)
-
-# Objects made by prepcheck.views.present stay open (additionalProperties allowed): the presenter may grow.
-_DOMAIN_RESULT: Schema = _object(
-    {
-        "id": STRING,
-        "title": STRING,
-        "applies": BOOLEAN,
-        "score": INTEGER,
-        "level": STRING,
-        "level_title": STRING,
-        "capped_by": STRINGS,
-        "held_below": NULLABLE_STRING,
-        "lost": {
-            "type": "array",
-            "items": _object(
-                {"question": STRING, "question_text": STRING, "answer": STRING, "points_lost": NUMBER}, closed=False
-            ),
-        },
-    },
-    closed=False,
-)
-
-_ACTION: Schema = _object(
-    {
-        "id": STRING,
-        "critical": BOOLEAN,
-        "title": STRING,
-        "text": STRING,
-        "why": STRING,
-        "timeframe": {"type": "string", "enum": ["today", "this_week", "this_month", "this_year"]},
-        "timeframe_label": STRING,
-        "impact": INTEGER,
-        "effort": INTEGER,
-        "cost": {"type": ["string", "null"], "enum": ["free", "low", "medium", "high", None]},
-        "cost_label": NULLABLE_STRING,
-        "owner": NULLABLE_STRING,
-        "owner_title": NULLABLE_STRING,
-        "domain": NULLABLE_STRING,
-        "section": STRING,
-        "triggered_by": STRINGS,
-        "quantities": {"type": "array", "items": _QUANTITY},
-        "sources": STRINGS,
-    },
-    closed=False,
-)
-
-RESPONSE_SCHEMAS: dict[str, Schema] = {
+_HAND_WRITTEN_RESPONSE_SCHEMAS: dict[str, Schema] = {
     "QuestionnaireSummary": _object(_SUMMARY_PROPERTIES),
     "QuestionnaireList": _object({"lang": LANGUAGE, "questionnaires": {"type": "array", "items": ref("QuestionnaireSummary")}}),
     "Questionnaire": _object(
@@ -193,31 +138,6 @@ RESPONSE_SCHEMAS: dict[str, Schema] = {
             },
             "pages": {"type": "array", "items": _PAGE},
         }
-    ),
-    "Change": _CHANGE,
-    "Assessment": _object(
-        {
-            "questionnaire": _object({"id": STRING, "version": INTEGER, "title": STRING}, closed=False),
-            "locale": LANGUAGE,
-            "score": {"type": "integer", "minimum": 0, "maximum": 100},
-            "level": STRING,
-            "level_title": STRING,
-            "domains": {"type": "array", "items": _DOMAIN_RESULT},
-            "actions": {"type": "array", "items": _ACTION},
-            "quantities": {"type": "array", "items": _QUANTITY},
-            "sources": {
-                "type": "array",
-                "items": _object({"id": STRING, "title": STRING, "url": STRING, "publisher": STRING}, closed=False),
-            },
-            "recheck_code": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"},
-            "since_last_time": {
-                "oneOf": [
-                    {"type": "null"},
-                    _object({"overall": ref("Change"), "domains": {"type": "array", "items": ref("Change")}}),
-                ]
-            },
-        },
-        closed=False,
     ),
     "RecheckCode": _object(
         {
@@ -283,3 +203,10 @@ RESPONSE_SCHEMAS: dict[str, Schema] = {
     ),
     "OpenApiDocument": {"type": "object", "required": ["openapi", "info", "paths"]},
 }
+
+_GENERATED_RESPONSE_SCHEMAS = schemas_for({"Assessment": AssessmentResponse})
+if _GENERATED_RESPONSE_SCHEMAS.keys() & _HAND_WRITTEN_RESPONSE_SCHEMAS.keys():
+    raise TypeError(
+        f"schema names used twice: {sorted(_GENERATED_RESPONSE_SCHEMAS.keys() & _HAND_WRITTEN_RESPONSE_SCHEMAS.keys())}"
+    )
+RESPONSE_SCHEMAS: dict[str, Schema] = {**_HAND_WRITTEN_RESPONSE_SCHEMAS, **_GENERATED_RESPONSE_SCHEMAS}

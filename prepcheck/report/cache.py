@@ -8,20 +8,23 @@ import threading
 from collections import OrderedDict
 
 from prepcheck.report.html import TEMPLATE_VERSION, ReportRequest
+from prepcheck.views.documents import to_json
 
 
 def cache_key(request: ReportRequest) -> str:
     """A hash of the shown content (answers on the path, texts, language, tenant, date, resume code, template)."""
+    municipality = request.local.municipality
+    # Views go in as their JSON documents: every field, in a form json.dumps writes the same way every time.
     material = {
         "template": TEMPLATE_VERSION,
-        "view": request.view,
+        "view": to_json(request.view),
         "locale": request.locale,
         "created": request.created.isoformat(),
         "resume_code": request.resume_code,
         "recheck_url": request.recheck_url,
         "branding": [request.branding.name, request.branding.logo_asset] if request.branding else None,
-        "radio": request.local_radio,
-        "local": request.local,
+        "radio": request.local.radio,
+        "local": to_json(municipality) if municipality is not None else None,
     }
     encoded = json.dumps(material, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from markupsafe import Markup, escape
+
+from prepcheck.views.model import DomainResultView
 
 BAR_HEIGHT = 16
 BAR_STROKE = 'stroke="#000000" stroke-width="0.6"'
@@ -18,9 +19,9 @@ LINE_HEIGHT = 13
 LEVEL_FILLS = ("#ffffff", "#9a9a9a", "#3a3a3a", "#000000")
 
 
-def chart_description(domains: Sequence[dict[str, Any]], heading: str) -> str:
+def chart_description(domains: Sequence[DomainResultView], heading: str) -> str:
     """The chart's figures in one sentence, for the SVG title and screen readers."""
-    parts = [f"{domain['title']}: {domain['level_title']} ({domain['score']}/100)" for domain in domains]
+    parts = [f"{domain.title}: {domain.level_title} ({domain.score}/100)" for domain in domains]
     return f"{heading}. " + "; ".join(parts) + "."
 
 
@@ -35,17 +36,17 @@ def _wrap(text: str, width: int = 30) -> list[str]:
     return lines or [""]
 
 
-def domain_chart_svg(domains: Sequence[dict[str, Any]], level_ids: Sequence[str], heading: str) -> Markup:
+def domain_chart_svg(domains: Sequence[DomainResultView], level_ids: Sequence[str], heading: str) -> Markup:
     """Horizontal bars of 0–100 per domain, the level written next to each bar."""
-    shown = [domain for domain in domains if domain["applies"]]
+    shown = [domain for domain in domains if domain.applies]
     rows = []
     y = 5
     for domain in shown:
-        label_lines = _wrap(domain["title"], 34)
+        label_lines = _wrap(domain.title, 34)
         row_height = ROW_HEIGHT + LINE_HEIGHT * (len(label_lines) - 1)
-        position = level_ids.index(domain["level"]) if domain["level"] in level_ids else 0
+        position = level_ids.index(domain.level) if domain.level in level_ids else 0
         fill = LEVEL_FILLS[min(position + (len(LEVEL_FILLS) - len(level_ids)), len(LEVEL_FILLS) - 1)]
-        bar = max(2, round(BAR_WIDTH * domain["score"] / 100))
+        bar = max(2, round(BAR_WIDTH * domain.score / 100))
         label = "".join(
             f'<tspan x="0" dy="{0 if index == 0 else LINE_HEIGHT}">{escape(line)}</tspan>'
             for index, line in enumerate(label_lines)
@@ -55,7 +56,7 @@ def domain_chart_svg(domains: Sequence[dict[str, Any]], level_ids: Sequence[str]
             f'<rect x="{LABEL_WIDTH}" y="{y}" width="{BAR_WIDTH}" height="{BAR_HEIGHT}" fill="#ffffff" {BAR_STROKE}/>'
             f'<rect x="{LABEL_WIDTH}" y="{y}" width="{bar}" height="{BAR_HEIGHT}" fill="{fill}" {BAR_STROKE}/>'
             f'<text x="{LABEL_WIDTH + BAR_WIDTH + 8}" y="{y + 12}" class="chart-value" font-family="Open Sans" font-size="10.5">'
-            f"{domain['score']} · {escape(domain['level_title'])}</text>"
+            f"{domain.score} · {escape(domain.level_title)}</text>"
         )
         y += row_height
     width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH

@@ -1,9 +1,9 @@
-"""Builds the action plan's HTML from the presented assessment, in the reader's language (no Flask needed)."""
+"""Builds the action plan's HTML from the result view, in the reader's language (no Flask needed)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -11,10 +11,12 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from prepcheck.engine import Questionnaire
+from prepcheck.engine.model import CostBand
 from prepcheck.i18n.catalog import translator_for
 from prepcheck.report.chart import chart_description, domain_chart_svg
 from prepcheck.report.qr import qr_png_data_url
 from prepcheck.resources import bundled_dir
+from prepcheck.views.model import ActionView, LocalInfoView, ResultView
 
 TEMPLATE_VERSION = "2"
 """Raise when the report templates or styles change, so cached PDFs are not reused."""
@@ -36,16 +38,15 @@ class Branding:
 class ReportRequest:
     """Everything a plan shows; its hash names the cached PDF."""
 
-    view: dict[str, Any]
+    view: ResultView
     locale: str
     created: dt.date
     resume_code: str | None = None
     branding: Branding | None = None
-    local_radio: str | None = None
     recheck_url: str | None = None
     """The re-check link (answers in its #fragment), printed with its QR code; None leaves both out."""
-    local: dict[str, Any] | None = None
-    """A municipality's local information (tenants.branding.pdf_local_info), printed on its own page."""
+    local: LocalInfoView = field(default_factory=LocalInfoView)
+    """The emergency radio line, and a municipality's local information (printed on its own page)."""
 
 
 @lru_cache(maxsize=8)
@@ -70,10 +71,10 @@ def _months_later(day: dt.date, months: int) -> dt.date:
     return day.replace(year=year, month=month, day=min(day.day, 28))
 
 
-def _by_owner(actions: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
-    groups: dict[str, list[dict[str, Any]]] = {}
+def _by_owner(actions: tuple[ActionView, ...]) -> list[tuple[str, list[ActionView]]]:
+    groups: dict[str, list[ActionView]] = {}
     for action in actions:
-        groups.setdefault(action["owner_title"] or "", []).append(action)
+        groups.setdefault(action.owner_title or "", []).append(action)
     return list(groups.items())
 
 
@@ -82,7 +83,7 @@ def report_context(request: ReportRequest, questionnaire: Questionnaire) -> dict
     view = request.view
     _ = translator_for(request.locale).gettext
     date_locale = _DATE_LOCALES.get(request.locale, "nl")
-    plan_actions = [action for action in view["actions"] if action["section"] != "rules"]
+    plan_actions = [action for action in view.actions if action.section != "rules"]
     heading = _("How prepared you are, per topic")
     return {
         "view": view,
@@ -94,16 +95,16 @@ def report_context(request: ReportRequest, questionnaire: Questionnaire) -> dict
         "recheck_url": request.recheck_url,
         "recheck_qr": qr_png_data_url(request.recheck_url) if request.recheck_url else None,
         "branding": request.branding,
-        "radio": request.local_radio,
-        "local": request.local,
-        "chart": domain_chart_svg(view["domains"], [level.id for level in questionnaire.levels], heading),
-        "chart_text": chart_description([d for d in view["domains"] if d["applies"]], heading),
+        "radio": request.local.radio,
+        "local": request.local.municipality,
+        "chart": domain_chart_svg(view.domains, [level.id for level in questionnaire.levels], heading),
+        "chart_text": chart_description([d for d in view.domains if d.applies], heading),
         "chart_heading": heading,
-        "summary_actions": view["actions"][:SUMMARY_ACTIONS],
+        "summary_actions": view.actions[:SUMMARY_ACTIONS],
         "plan_actions": plan_actions,
-        "rule_actions": [action for action in view["actions"] if action["section"] == "rules"],
-        "shopping_list": [action for action in plan_actions if action["cost"] not in (None, "free")],
-        "owners": _by_owner(view["actions"]),
+        "rule_actions": [action for action in view.actions if action.section == "rules"],
+        "shopping_list": [action for action in plan_actions if action.cost not in (None, CostBand.FREE)],
+        "owners": _by_owner(view.actions),
     }
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.report.cache import PdfCache, cache_key
@@ -12,6 +11,7 @@ from prepcheck.report.html import Branding, ReportRequest, render_report_html
 from prepcheck.report.local_info import local_radio
 from prepcheck.report.pdf import html_to_pdf
 from prepcheck.report.workers import RenderPool
+from prepcheck.views.model import LocalInfoView, MunicipalityView
 from prepcheck.views.present import AssessmentPresenter
 
 
@@ -33,7 +33,7 @@ class PlanService:
         branding: Branding | None = None,
         radio: str | None = None,
         recheck_url: str | None = None,
-        local: dict[str, Any] | None = None,
+        local: MunicipalityView | None = None,
     ) -> ReportRequest:
         """Everything the plan will show, ready to hash and render."""
         return ReportRequest(
@@ -42,9 +42,8 @@ class PlanService:
             created=created or dt.date.today(),
             resume_code=resume_code,
             branding=branding,
-            local_radio=radio or local_radio(assessment.answers),
             recheck_url=recheck_url,
-            local=local,
+            local=LocalInfoView(radio=radio or local_radio(assessment.answers), municipality=local),
         )
 
     def pdf(self, questionnaire: Questionnaire, request: ReportRequest, extra_assets: dict[str, Path] | None = None) -> bytes:

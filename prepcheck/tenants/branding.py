@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from prepcheck.report.html import Branding
 from prepcheck.tenants.model import Tenant
+from prepcheck.views.model import LocalRiskView, MunicipalityView, SupportPointView
 
 
 def pdf_branding(tenant: Tenant) -> tuple[Branding, dict[str, Path]]:
@@ -17,22 +17,20 @@ def pdf_branding(tenant: Tenant) -> tuple[Branding, dict[str, Path]]:
 
 
 def local_radio_text(tenant: Tenant) -> str | None:
-    """'Radio M Utrecht, 93.1 FM' for ReportRequest.local_radio, or None without a broadcaster."""
+    """'Radio M Utrecht, 93.1 FM' for the plan's radio line (LocalInfoView.radio), or None without a broadcaster."""
     return tenant.local.broadcaster.text if tenant.local.broadcaster else None
 
 
-def pdf_local_info(tenant: Tenant) -> dict[str, Any]:
-    """The tenant's local information as plain data for ReportRequest.local (hashable into the PDF cache key)."""
+def pdf_local_info(tenant: Tenant) -> MunicipalityView:
+    """The tenant's local information as the plan's page shows it (PlanService.request_for's `local`)."""
     local = tenant.local
-    return {
-        "name": tenant.name,
-        "safety_region": local.safety_region,
-        "broadcaster": local.broadcaster.text if local.broadcaster else None,
-        "emergency_number": local.emergency_number,
-        "non_emergency_number": local.non_emergency_number,
-        "support_points": [
-            {"name": point.name, "address": point.address, "description": point.description} for point in local.support_points
-        ],
-        "risks": [{"title": risk.title, "url": risk.url} for risk in local.risks],
-        "contact_url": local.contact_url,
-    }
+    return MunicipalityView(
+        name=tenant.name,
+        safety_region=local.safety_region,
+        broadcaster=local.broadcaster.text if local.broadcaster else None,
+        emergency_number=local.emergency_number,
+        non_emergency_number=local.non_emergency_number,
+        support_points=tuple(SupportPointView(point.name, point.address, point.description) for point in local.support_points),
+        risks=tuple(LocalRiskView(risk.title, risk.url) for risk in local.risks),
+        contact_url=local.contact_url,
+    )

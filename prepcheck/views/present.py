@@ -1,14 +1,30 @@
-"""Turns an Assessment into plain data with texts in the reader's language, for text, JSON, pages and PDF."""
+"""Turns an Assessment into its views (prepcheck.views.model) with texts in the reader's language."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, get_args
 
 from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.engine.model import NOT_APPLICABLE_VALUE, Question, QuestionType
+from prepcheck.engine.plan import PlannedAction
+from prepcheck.engine.recheck_code import Change, Comparison
+from prepcheck.engine.scoring import DomainResult, LostPoints
 from prepcheck.engine.texts import text_context
 from prepcheck.i18n.catalog import Translator, translator_for
 from prepcheck.i18n.formatting import CURRENCY_CODES, format_amount, format_number
+from prepcheck.views.model import (
+    ActionView,
+    ChangeView,
+    ComparisonView,
+    Direction,
+    DomainResultView,
+    LostPointsView,
+    QuantityView,
+    QuestionnaireTitleView,
+    ResultView,
+    SourceView,
+)
 
 
 def N_(message: str) -> str:
@@ -69,95 +85,84 @@ class AssessmentPresenter:
             return format_amount(answer, "", self.locale, unit)
         return str(answer)
 
-    def quantity(self, quantity_id: str, value: float, unit: str) -> dict[str, Any]:
+    def quantity(self, quantity_id: str, value: float, unit: str) -> QuantityView:
         quantity = self.questionnaire.quantities_by_id[quantity_id]
         unit_label = unit if unit in CURRENCY_CODES else self.text("quantity", quantity_id, "unit", unit)
-        return {
-            "id": quantity_id,
-            "label": self.text("quantity", quantity_id, "label", quantity.label),
-            "value": value,
-            "unit": unit,
-            "formatted": format_amount(value, unit, self.locale, unit_label),
-        }
+        return QuantityView(
+            id=quantity_id,
+            label=self.text("quantity", quantity_id, "label", quantity.label),
+            value=value,
+            unit=unit,
+            formatted=format_amount(value, unit, self.locale, unit_label),
+        )
 
-    def present(self, assessment: Assessment) -> dict[str, Any]:
-        """Everything a reader sees, as plain JSON-ready data."""
+    def present(self, assessment: Assessment) -> ResultView:
+        """Everything a reader sees, in the reader's language."""
         q = self.questionnaire
         levels = {level.id: self.text("level", level.id, "title", level.title) for level in q.levels}
-        domains = []
-        for result in assessment.domains:
-            domain = q.domains_by_id[result.domain_id]
-            domains.append(
-                {
-                    "id": domain.id,
-                    "title": self.text("domain", domain.id, "title", domain.title),
-                    "applies": result.applies,
-                    "score": result.score,
-                    "level": result.level_id,
-                    "level_title": levels[result.level_id],
-                    "capped_by": [cap.question_id for cap in result.caps],
-                    "held_below": result.failed_gate,
-                    "lost": [
-                        {
-                            "question": lost.question_id,
-                            "question_text": self.text(
-                                "question", lost.question_id, "text", q.questions_by_id[lost.question_id].text
-                            ),
-                            "answer": self.answer_label(
-                                q.questions_by_id[lost.question_id], assessment.answers[lost.question_id]
-                            ),
-                            "points_lost": lost.points_lost,
-                            "points_lost_formatted": format_number(lost.points_lost, self.locale),
-                        }
-                        for lost in result.lost
-                    ],
-                }
-            )
-        audience = q.audience.value
-        actions = []
-        for planned in assessment.actions:
-            action = q.actions_by_id[planned.action_id]
-            actions.append(
-                {
-                    "id": action.id,
-                    "critical": planned.critical,
-                    "title": self.text("action", action.id, "title", action.title),
-                    "text": self.text("action", action.id, "text", action.text),
-                    "why": self.text("action", action.id, "why", action.why),
-                    "timeframe": action.timeframe.value,
-                    "timeframe_label": self.ui(TIMEFRAME_LABELS[action.timeframe.value]),
-                    "impact": action.impact,
-                    "effort": action.effort,
-                    "cost": action.cost.value if action.cost else None,
-                    "cost_label": self.ui(COST_LABELS[audience][action.cost.value]) if action.cost else None,
-                    "owner": action.owner,
-                    "owner_title": self.role_title(action.owner),
-                    "domain": action.domain,
-                    "section": action.section,
-                    "triggered_by": list(planned.triggered_by),
-                    "quantities": [self.quantity(v.quantity_id, v.value, v.unit) for v in planned.quantities],
-                    "sources": list(action.sources),
-                }
-            )
-        return {
-            "questionnaire": {"id": q.id, "version": q.version, "title": self.text("questionnaire", q.id, "title", q.title)},
-            "locale": self.locale,
-            "score": assessment.score,
-            "level": assessment.level_id,
-            "level_title": levels[assessment.level_id],
-            "domains": domains,
-            "actions": actions,
-            "quantities": [self.quantity(v.quantity_id, v.value, v.unit) for v in assessment.quantities],
-            "sources": [
-                {
-                    "id": source_id,
-                    "title": self.text("source", source_id, "title", q.sources_by_id[source_id].title),
-                    "url": q.sources_by_id[source_id].url,
-                    "publisher": q.sources_by_id[source_id].publisher,
-                }
-                for source_id in assessment.sources
-            ],
-        }
+        return ResultView(
+            questionnaire=QuestionnaireTitleView(q.id, q.version, self.text("questionnaire", q.id, "title", q.title)),
+            locale=self.locale,
+            score=assessment.score,
+            level=assessment.level_id,
+            level_title=levels[assessment.level_id],
+            domains=tuple(self.domain(result, assessment.answers, levels) for result in assessment.domains),
+            actions=tuple(self.action(planned) for planned in assessment.actions),
+            quantities=tuple(self.quantity(v.quantity_id, v.value, v.unit) for v in assessment.quantities),
+            sources=tuple(self.source(source_id) for source_id in assessment.sources),
+        )
+
+    def domain(self, result: DomainResult, answers: Mapping[str, Any], level_titles: Mapping[str, str]) -> DomainResultView:
+        domain = self.questionnaire.domains_by_id[result.domain_id]
+        return DomainResultView(
+            id=domain.id,
+            title=self.text("domain", domain.id, "title", domain.title),
+            applies=result.applies,
+            score=result.score,
+            level=result.level_id,
+            level_title=level_titles[result.level_id],
+            capped_by=tuple(cap.question_id for cap in result.caps),
+            held_below=result.failed_gate,
+            lost=tuple(self.lost_points(lost, answers) for lost in result.lost),
+        )
+
+    def lost_points(self, lost: LostPoints, answers: Mapping[str, Any]) -> LostPointsView:
+        question = self.questionnaire.questions_by_id[lost.question_id]
+        return LostPointsView(
+            question=lost.question_id,
+            question_text=self.text("question", lost.question_id, "text", question.text),
+            answer=self.answer_label(question, answers[lost.question_id]),
+            points_lost=lost.points_lost,
+            points_lost_formatted=format_number(lost.points_lost, self.locale),
+        )
+
+    def action(self, planned: PlannedAction) -> ActionView:
+        action = self.questionnaire.actions_by_id[planned.action_id]
+        cost_labels = COST_LABELS[self.questionnaire.audience.value]
+        return ActionView(
+            id=action.id,
+            critical=planned.critical,
+            title=self.text("action", action.id, "title", action.title),
+            text=self.text("action", action.id, "text", action.text),
+            why=self.text("action", action.id, "why", action.why),
+            timeframe=action.timeframe,
+            timeframe_label=self.ui(TIMEFRAME_LABELS[action.timeframe.value]),
+            impact=action.impact,
+            effort=action.effort,
+            cost=action.cost,
+            cost_label=self.ui(cost_labels[action.cost.value]) if action.cost else None,
+            owner=action.owner,
+            owner_title=self.role_title(action.owner),
+            domain=action.domain,
+            section=action.section,
+            triggered_by=tuple(planned.triggered_by),
+            quantities=tuple(self.quantity(v.quantity_id, v.value, v.unit) for v in planned.quantities),
+            sources=tuple(action.sources),
+        )
+
+    def source(self, source_id: str) -> SourceView:
+        source = self.questionnaire.sources_by_id[source_id]
+        return SourceView(source.id, self.text("source", source.id, "title", source.title), source.url, source.publisher)
 
     def role_title(self, role_id: str | None) -> str | None:
         if role_id is None:
@@ -166,26 +171,21 @@ class AssessmentPresenter:
         return self.text("role", role.id, "title", role.title)
 
 
-def render_text(view: dict[str, Any], translator: Translator) -> str:
-    """A plain-text report for the terminal."""
-    _ = translator.gettext
-    # Labels are looked up outside the f-strings so that the extractor can find them.
-    overall, urgent = _("Overall"), _("urgent")
-    lines = [view["questionnaire"]["title"], "", f"{overall}: {view['level_title']} ({view['score']}/100)", ""]
-    for domain in view["domains"]:
-        if not domain["applies"]:
-            continue
-        lines.append(f"- {domain['title']}: {domain['level_title']} ({domain['score']}/100)")
-        for lost in domain["lost"]:
-            lines.append(f"    {lost['question_text']} — {lost['answer']} (−{lost['points_lost']:g})")
-    lines += ["", _("Your action plan") + ":"]
-    for number, action in enumerate(view["actions"], start=1):
-        flag = f" [{urgent}]" if action["critical"] else ""
-        lines.append(f"{number}. {action['title']}{flag} — {action['timeframe_label']}")
-        lines.append(f"   {action['text']}")
-        for quantity in action["quantities"]:
-            lines.append(f"   {quantity['label']}: {quantity['formatted']}")
-    if view["sources"]:
-        lines += ["", _("Sources") + ":"]
-        lines += [f"[{source['id']}] {source['title']} — {source['url']}" for source in view["sources"]]
-    return "\n".join(lines) + "\n"
+_DIRECTIONS: dict[str, Direction] = {direction: direction for direction in get_args(Direction)}
+
+
+def present_comparison(comparison: Comparison) -> ComparisonView:
+    """What changed since last time, as the API shows it (ids and numbers: it needs no language)."""
+    return ComparisonView(_change(comparison.overall), tuple(_change(change) for change in comparison.domains))
+
+
+def _change(change: Change) -> ChangeView:
+    return ChangeView(
+        domain=change.domain_id,
+        score_before=change.score_before,
+        score_after=change.score_after,
+        score_change=change.score_change,
+        level_before=change.level_before,
+        level_after=change.level_after,
+        direction=_DIRECTIONS[change.direction],
+    )

@@ -28,7 +28,7 @@ def result(questionnaire_id: str, response_id: str) -> Response | str:
         "result.html",
         journey=journey,
         view=view,
-        level_rank=levels.index(view["level"]),
+        level_rank=levels.index(view.level),
         level_count=len(levels),
         back_url=journey.url("summary.check_answers"),
         changes=changes_since_last_time(journey, assessment),

@@ -9,6 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from prepcheck.engine import Context, assess
+from prepcheck.views.documents import to_json
 from prepcheck.views.present import AssessmentPresenter
 
 
@@ -17,7 +18,9 @@ def test_assessment_is_the_presented_assessment(app: Flask, client: FlaskClient,
     assert response.status_code == 200
     body = response.get_json()
     questionnaire = app.extensions["prepcheck.questionnaires"]["household"]
-    expected = AssessmentPresenter(questionnaire, "en").present(assess(questionnaire, household_answers, Context(locale="en")))
+    expected = to_json(
+        AssessmentPresenter(questionnaire, "en").present(assess(questionnaire, household_answers, Context(locale="en")))
+    )
     assert {key: body[key] for key in expected} == expected
     assert body["actions"] and body["quantities"] and body["sources"]
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import copy
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
+from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
 from prepcheck.api.problems import PROBLEM_MEDIA_TYPE
+from prepcheck.api.responses import AssessmentResponse
+from prepcheck.views.documents import schemas_for
 from tests.api.contract import assert_conforms, assert_problem
 
 
@@ -71,6 +76,43 @@ def test_assessment_with_previous_code_conforms(
     )
     body = assert_conforms(openapi, "/api/v1/assessments", "post", response)
     assert body["since_last_time"]["overall"]["direction"] == "same"
+
+
+def _assessment_errors(schemas: dict[str, Any], body: Any) -> list[str]:
+    root = {"$ref": "#/components/schemas/Assessment", "components": {"schemas": schemas}}
+    return [error.message for error in Draft202012Validator(root).iter_errors(body)]
+
+
+def test_an_assessment_with_a_member_more_or_less_than_its_views_breaks_the_contract(
+    client: FlaskClient, openapi: dict[str, Any], household_answers: dict[str, Any]
+) -> None:
+    body = client.post("/api/v1/assessments", json={"questionnaire": "household", "answers": household_answers}).get_json()
+    schemas = openapi["components"]["schemas"]
+    assert _assessment_errors(schemas, body) == []
+    undeclared = copy.deepcopy(body)
+    undeclared["actions"][0]["deadline"] = "tomorrow"
+    missing = copy.deepcopy(body)
+    del missing["domains"][0]["lost"][0]["points_lost_formatted"]
+    assert _assessment_errors(schemas, undeclared) and _assessment_errors(schemas, missing)
+
+
+def test_a_field_added_to_the_views_but_not_sent_breaks_the_contract(
+    client: FlaskClient, household_answers: dict[str, Any]
+) -> None:
+    @dataclass(frozen=True, slots=True)
+    class GrownAssessment(AssessmentResponse):
+        due_date: str
+
+    body = client.post("/api/v1/assessments", json={"questionnaire": "household", "answers": household_answers}).get_json()
+    assert _assessment_errors(schemas_for({"Assessment": GrownAssessment}), body) == ["'due_date' is a required property"]
+
+
+def test_the_documented_example_request_is_a_complete_household_check(client: FlaskClient, openapi: dict[str, Any]) -> None:
+    operation = openapi["paths"]["/api/v1/assessments"]["post"]
+    example = operation["requestBody"]["content"]["application/json"]["example"]
+    response = client.post("/api/v1/assessments", json=example)
+    assert response.status_code == 200, response.get_json()
+    assert_conforms(openapi, "/api/v1/assessments", "post", response)
 
 
 def test_pdf_conforms(client: FlaskClient, openapi: dict[str, Any], household_answers: dict[str, Any]) -> None:

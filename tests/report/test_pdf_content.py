@@ -18,7 +18,7 @@ def test_actions_appear_in_the_same_order_as_on_the_result_page(
     household: tuple[Questionnaire, Assessment], household_pdf: bytes
 ) -> None:
     questionnaire, assessment = household
-    titles = [action["title"] for action in AssessmentPresenter(questionnaire, "en").present(assessment)["actions"]]
+    titles = [action.title for action in AssessmentPresenter(questionnaire, "en").present(assessment).actions]
     text = pdf_text(household_pdf)
     plan = text[text.index("Your action plan 1.") :]
     positions = [plan.index(f"{number}. {title}") for number, title in enumerate(titles, start=1)]
@@ -92,6 +92,6 @@ def test_the_chart_has_a_text_alternative_with_every_figure(
 ) -> None:
     questionnaire, assessment = household
     text = pdf_text(household_pdf)
-    for domain in AssessmentPresenter(questionnaire, "en").present(assessment)["domains"]:
-        if domain["applies"]:
-            assert f"{domain['title']}: {domain['level_title']} ({domain['score']}/100)" in text
+    for domain in AssessmentPresenter(questionnaire, "en").present(assessment).domains:
+        if domain.applies:
+            assert f"{domain.title}: {domain.level_title} ({domain.score}/100)" in text

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.report.service import PlanService
+from prepcheck.views.model import ResultView
 from tests.report.report_helpers import CREATED, pdf_text
 
 # Headings and labels from the report templates, as a reader sees them in English.
@@ -23,17 +22,17 @@ TEMPLATE_SENTENCES = [
 ]
 
 
-def sentences(view: dict[str, Any]) -> list[str]:
+def sentences(view: ResultView) -> list[str]:
     """The longer texts of a presented assessment: action titles, texts and reasons, domain titles."""
-    texts = [view["questionnaire"]["title"], view["level_title"]]
-    texts += [domain["title"] for domain in view["domains"] if domain["applies"]]
-    for action in view["actions"]:
-        texts += [action["title"], action["why"], action["text"].split(". ")[0]]
+    texts = [view.questionnaire.title, view.level_title]
+    texts += [domain.title for domain in view.domains if domain.applies]
+    for action in view.actions:
+        texts += [action.title, action.why, action.text.split(". ")[0]]
     return [text for text in texts if len(text.split()) >= 2]
 
 
 @pytest.fixture(scope="module")
-def plans(household: tuple[Questionnaire, Assessment]) -> dict[str, tuple[dict[str, Any], str]]:
+def plans(household: tuple[Questionnaire, Assessment]) -> dict[str, tuple[ResultView, str]]:
     questionnaire, assessment = household
     service = PlanService()
     result = {}
@@ -43,7 +42,7 @@ def plans(household: tuple[Questionnaire, Assessment]) -> dict[str, tuple[dict[s
     return result
 
 
-def test_a_dutch_plan_has_no_english_sentences(plans: dict[str, tuple[dict[str, Any], str]]) -> None:
+def test_a_dutch_plan_has_no_english_sentences(plans: dict[str, tuple[ResultView, str]]) -> None:
     english_view, _ = plans["en"]
     _, dutch_text = plans["nl"]
     leftovers = [text for text in sentences(english_view) + TEMPLATE_SENTENCES if text in dutch_text]
@@ -51,13 +50,13 @@ def test_a_dutch_plan_has_no_english_sentences(plans: dict[str, tuple[dict[str, 
     assert "Gemaakt op 28 november 2026" in dutch_text
 
 
-def test_an_english_plan_has_no_dutch_sentences(plans: dict[str, tuple[dict[str, Any], str]]) -> None:
+def test_an_english_plan_has_no_dutch_sentences(plans: dict[str, tuple[ResultView, str]]) -> None:
     dutch_view, _ = plans["nl"]
     _, english_text = plans["en"]
     assert [text for text in sentences(dutch_view) if text in english_text] == []
 
 
-def test_numbers_and_money_in_a_dutch_plan_use_dutch_conventions(plans: dict[str, tuple[dict[str, Any], str]]) -> None:
+def test_numbers_and_money_in_a_dutch_plan_use_dutch_conventions(plans: dict[str, tuple[ResultView, str]]) -> None:
     _, dutch_text = plans["nl"]
     assert "37,5 liter" in dutch_text
     assert "€ 200" in dutch_text

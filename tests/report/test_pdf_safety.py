@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from dataclasses import replace
 
 from prepcheck.engine import Assessment, Questionnaire
@@ -24,10 +23,10 @@ def test_html_and_urls_in_shown_text_are_printed_as_text_and_never_fetched(house
     request = PlanService().request_for(
         questionnaire, assessment, "en", created=CREATED, branding=Branding(name="<b>Gemeente</b><script>alert(1)</script>")
     )
-    view = copy.deepcopy(request.view)
-    view["actions"][0].update(HOSTILE)
-    view["domains"][0]["title"] = '<svg onload="x"><image href="file:///etc/hostname"/></svg>'
-    hostile_request = replace(request, view=view)
+    view = request.view
+    actions = (replace(view.actions[0], **HOSTILE), *view.actions[1:])
+    domains = (replace(view.domains[0], title='<svg onload="x"><image href="file:///etc/hostname"/></svg>'), *view.domains[1:])
+    hostile_request = replace(request, view=replace(view, actions=actions, domains=domains))
     fetcher = BundledAssetFetcher()
     text = pdf_text(html_to_pdf(render_report_html(hostile_request, questionnaire), fetcher=fetcher))
     assert '<img src="file:///etc/passwd">' in text
