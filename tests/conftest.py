@@ -28,6 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from prepcheck import create_app
 from prepcheck.store.schema import TARGET_METADATA, upgrade
 from prepcheck.store.tables import make_engine
+from tests.support.page_conventions import CheckedClient
 
 POSTGRES_PASS = os.environ.get("PREPCHECK_TEST_DATABASE", "sqlite") == "postgresql"
 UNDER_CI = os.environ.get("CI") == "true"
@@ -209,9 +210,11 @@ def clean_database(
 
 @pytest.fixture()
 def app(tmp_path: Path) -> Iterator[Flask]:
-    """The app on its embedded defaults, with a fresh instance folder per test."""
+    """The app on its embedded defaults, with a fresh instance folder per test; its test client checks every HTML
+    page it receives against the page conventions (tests/support/page_conventions.py)."""
     application = create_app(instance_path=tmp_path / "instance")
     application.config["TESTING"] = True
+    application.test_client_class = CheckedClient
     yield application
 
 

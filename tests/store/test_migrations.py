@@ -11,7 +11,15 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, insert, select, text
 
 from prepcheck.store import ResponseDocument, ResponseStore
-from prepcheck.store.schema import TARGET_METADATA, DatabaseNotCurrent, current_revision, head_revision, upgrade
+from prepcheck.store.schema import (
+    MIGRATIONS_DIR,
+    TARGET_METADATA,
+    DatabaseNotCurrent,
+    current_revision,
+    head_revision,
+    read_revisions,
+    upgrade,
+)
 from prepcheck.store.statistics import CheckFigures, StatisticsStore
 from prepcheck.store.tables import ResponseRow, make_engine
 
@@ -81,3 +89,34 @@ def test_a_database_migrated_by_a_newer_version_is_refused_with_what_to_do(empty
     with pytest.raises(DatabaseNotCurrent, match=r"f00d.*does not know"):
         ResponseStore(empty_database_url, PEPPER, timedelta(days=30))
     engine.dispose()
+
+
+def test_the_newest_migration_read_at_start_is_the_one_alembic_reads() -> None:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory(str(MIGRATIONS_DIR))
+    assert read_revisions(MIGRATIONS_DIR / "versions") == (
+        scripts.get_current_head(),
+        frozenset(script.revision for script in scripts.walk_revisions()),
+    )
+
+
+def _migration(folder: Path, revision: str, down_revision: str | None) -> None:
+    down = "None" if down_revision is None else f'"{down_revision}"'
+    (folder / f"{revision}_step.py").write_text(
+        f'revision: str = "{revision}"\ndown_revision: str | None = {down}\n', encoding="utf-8"
+    )
+
+
+def test_a_later_migration_becomes_the_newest(tmp_path: Path) -> None:
+    _migration(tmp_path, "0001", None)
+    _migration(tmp_path, "0002", "0001")
+    assert read_revisions(tmp_path) == ("0002", frozenset({"0001", "0002"}))
+
+
+def test_two_migrations_from_the_same_parent_stop_the_start_with_both_named(tmp_path: Path) -> None:
+    _migration(tmp_path, "0001", None)
+    _migration(tmp_path, "0002", "0001")
+    _migration(tmp_path, "0003", "0001")
+    with pytest.raises(RuntimeError, match=r"exactly one newest revision, not \['0002', '0003'\]"):
+        read_revisions(tmp_path)
