@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from gettext import NullTranslations
 from typing import Any
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, g, request
 from flask_babel import Babel, Domain, get_locale
 
 from prepcheck.config import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from prepcheck.i18n.catalog import translator_for
 
 ENVIRON_KEY = "prepcheck.locale"
+_TRANSLATIONS_KEY = "prepcheck_translations"
 # Each language named in itself, so a reader finds their own.
 NATIVE_NAMES = {"nl": "Nederlands", "en": "English", "pap": "Papiamentu", "fy": "Frysk"}
 
@@ -83,9 +85,26 @@ def language_links() -> list[LanguageLink]:
     ]
 
 
+def _request_translations() -> NullTranslations:
+    """This request's catalog, looked up once per request (a page asks for a hundred texts or more)."""
+    translations: NullTranslations | None = g.get(_TRANSLATIONS_KEY)
+    if translations is None:
+        translations = translator_for(current_locale()).translations
+        setattr(g, _TRANSLATIONS_KEY, translations)
+    return translations
+
+
 def install(app: Flask) -> None:
     """Wire Flask-Babel to the URL-prefix locale and the shared catalogs."""
     app.wsgi_app = LocalePrefix(app.wsgi_app)  # type: ignore[method-assign]
     babel = Babel(app, locale_selector=select_locale, default_locale=DEFAULT_LOCALE)
     babel.domain_instance = CatalogDomain()
+    # The same catalogs as Flask-Babel's callables, without its per-text context lookups: a third of a page's time.
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: _request_translations().gettext(message),
+        ngettext=lambda singular, plural, n: _request_translations().ngettext(singular, plural, n),
+        pgettext=lambda context, message: _request_translations().pgettext(context, message),
+        npgettext=lambda context, singular, plural, n: _request_translations().npgettext(context, singular, plural, n),
+        newstyle=True,
+    )
     app.context_processor(lambda: {"html_lang": current_locale(), "language_links": language_links})
