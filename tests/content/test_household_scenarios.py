@@ -266,7 +266,8 @@ _BASES_SHOWING_ALL = [
     answers(**_EVERYTHING_SHOWN, place="netherlands"),
     answers(**_EVERYTHING_SHOWN, place="saba"),
 ]
-YES_NO_QUESTIONS = [q.id for q in HOUSEHOLD.questions_by_id.values() if q.type is QuestionType.YES_NO]
+YES_NO_QUESTIONS = [q.id for q in HOUSEHOLD.questions_by_id.values() if q.type is QuestionType.YES_NO and q.domain]
+"""The scored yes/no questions (an unscored one, such as whether money is tight, only chooses tips)."""
 
 
 def test_every_yes_no_question_is_shown_by_one_of_the_dont_know_bases() -> None:
@@ -317,14 +318,19 @@ def test_household_with_nothing_done_needs_attention_and_free_steps_come_right_a
     actions = [HOUSEHOLD.actions_by_id[action_id] for action_id in result.action_ids()]
     first_plain = next(action for action in actions if not action.critical)
     assert first_plain.cost is not None and first_plain.cost.value == "free"
-    assert "start_small_budget" in result.action_ids()
 
 
-def test_household_short_of_water_is_told_about_free_steps_and_where_to_ask_for_help() -> None:
-    result = run(answers(water_litres=5))
+def test_household_that_finds_supplies_hard_to_pay_is_told_about_free_steps_and_where_to_ask_for_help() -> None:
+    result = run(answers(supplies_hard_to_pay="yes"))
     assert "start_small_budget" in result.action_ids()
     text = HOUSEHOLD.actions_by_id["start_small_budget"].text
     assert "free" in text and "municipality" in text
+
+
+@pytest.mark.parametrize("money", ["no", "dont_know", None], ids=["not-hard", "dont-know", "skipped"])
+def test_household_short_of_water_and_food_gets_no_budget_tips_unless_it_says_money_is_tight(money: str | None) -> None:
+    result = run(answers(water_litres=0, food_days=0, supplies_hard_to_pay=money))
+    assert "start_small_budget" not in result.action_ids()
 
 
 def test_every_household_action_says_what_why_cost_and_when() -> None:
