@@ -15,6 +15,31 @@ from prepcheck.report.workers import RenderPool
 from prepcheck.views.present import AssessmentPresenter
 
 
+def report_request(
+    view: dict[str, Any],
+    assessment: Assessment,
+    locale: str,
+    *,
+    created: dt.date | None = None,
+    resume_code: str | None = None,
+    branding: Branding | None = None,
+    radio: str | None = None,
+    recheck_url: str | None = None,
+    local: dict[str, Any] | None = None,
+) -> ReportRequest:
+    """Everything the plan will show, from the assessment as already presented (`view`) in the reader's language."""
+    return ReportRequest(
+        view=view,
+        locale=locale,
+        created=created or dt.date.today(),
+        resume_code=resume_code,
+        branding=branding,
+        local_radio=radio or local_radio(assessment.answers),
+        recheck_url=recheck_url,
+        local=local,
+    )
+
+
 class PlanService:
     """Makes action-plan PDFs; renders in worker processes when given a pool, in this process otherwise."""
 
@@ -36,13 +61,14 @@ class PlanService:
         local: dict[str, Any] | None = None,
     ) -> ReportRequest:
         """Everything the plan will show, ready to hash and render."""
-        return ReportRequest(
-            view=AssessmentPresenter(questionnaire, locale).present(assessment),
-            locale=locale,
-            created=created or dt.date.today(),
+        return report_request(
+            AssessmentPresenter(questionnaire, locale).present(assessment),
+            assessment,
+            locale,
+            created=created,
             resume_code=resume_code,
             branding=branding,
-            local_radio=radio or local_radio(assessment.answers),
+            radio=radio,
             recheck_url=recheck_url,
             local=local,
         )

@@ -6,7 +6,9 @@ import logging
 import threading
 import time
 
-from flask import Flask, current_app
+from flask import Flask
+
+from prepcheck.services import services
 
 PURGE_INTERVAL_SECONDS = 3600
 _logger = logging.getLogger("prepcheck.retention")
@@ -26,7 +28,7 @@ class OpportunisticPurge:
             return
         try:
             self._last = now
-            wiped = current_app.extensions["prepcheck.store"].expire()
+            wiped = services().responses.expire()
             if wiped:
                 _logger.info("purged expired responses", extra={"fields": {"count": wiped}})
         finally:

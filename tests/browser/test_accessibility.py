@@ -10,6 +10,8 @@ import pytest
 from axe import axe_violations
 from browser_journey import fill_and_continue, screenshot, start
 
+from prepcheck.services import services_of
+
 TYPES = "web_answer_types"
 TO_END = [{"torch": "none"}, {"food": ["tins"]}, {"cash": "no"}, {"litres": "3"}, {"note": "Check the torch"}]
 
@@ -77,7 +79,7 @@ def _resume_error(page: Any, base: str, server: Any) -> None:
 
 def _expired(page: Any, base: str, server: Any) -> None:
     start(page, base, TYPES)
-    store = server.app.extensions["prepcheck.store"]
+    store = services_of(server.app).responses
     real_clock = store.clock
     store.clock = lambda: real_clock() + timedelta(days=400)
     try:

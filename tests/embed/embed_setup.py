@@ -16,6 +16,7 @@ from page_conventions import CheckedClient
 from tests_web_paths import TEST_QUESTIONNAIRES
 
 from prepcheck import create_app
+from prepcheck.services import services_of
 from prepcheck.tenants import EXAMPLES_DIR, hash_admin_token
 
 ADMIN_TOKEN = "a-test-admin-token-that-is-long-enough-0123456789"  # noqa: S105 - a test value
@@ -70,7 +71,7 @@ def app(tmp_path: Path) -> Iterator[Flask]:
     )
     application.config["TESTING"] = True
     application.test_client_class = CheckedClient
-    assert list(application.extensions["prepcheck.tenants"]) == ["proefdorp"]
+    assert list(services_of(application).tenants) == ["proefdorp"]
     yield application
 
 

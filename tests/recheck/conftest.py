@@ -14,10 +14,9 @@ from flask.testing import FlaskClient
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 from page_conventions import CheckedClient
 from tests_web_paths import TEST_QUESTIONNAIRES
+from web_apps import render_plans_in_process
 
 from prepcheck import create_app
-from prepcheck.report.cache import PdfCache
-from prepcheck.report.service import PlanService
 
 
 class UrlLog:
@@ -39,7 +38,7 @@ def app(tmp_path: Path) -> Iterator[Flask]:
     application.config["TESTING"] = True
     application.test_client_class = CheckedClient
     # PDFs in this process: no worker pool to start for a test.
-    application.extensions["prepcheck.plans"] = PlanService(cache=PdfCache())
+    render_plans_in_process(application)
     log = UrlLog(application.wsgi_app)
     application.wsgi_app = log  # type: ignore[method-assign]
     application.extensions["test.url_log"] = log

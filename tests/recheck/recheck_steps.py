@@ -14,6 +14,7 @@ from werkzeug.test import TestResponse
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 from web_journey import answer, form_of, soup, start
 
+from prepcheck.services import services_of
 from prepcheck.store.tables import ResponseRow
 
 ALL_FEATURES_PAGES: dict[str, dict[str, Any]] = {
@@ -59,7 +60,7 @@ def send_code(client: FlaskClient, questionnaire_id: str, code: str, prefix: str
 
 
 def stored_responses(app: Flask) -> int:
-    store = app.extensions["prepcheck.store"]
+    store = services_of(app).responses
     with store.engine.connect() as connection:
         return int(connection.execute(select(func.count()).select_from(ResponseRow)).scalar_one())
 

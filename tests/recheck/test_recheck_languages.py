@@ -13,10 +13,9 @@ import pytest
 from flask import Flask
 from page_conventions import CheckedClient
 from recheck_steps import recheck_link, send_code, soup
+from web_apps import render_plans_in_process
 
 from prepcheck import create_app
-from prepcheck.report.cache import PdfCache
-from prepcheck.report.service import PlanService
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "i18n"))
 from test_pages_translated import english_only, visible_texts, walk
@@ -33,7 +32,7 @@ def pack(document: list[Any]) -> str:
 def app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     application = create_app(instance_path=tmp_path_factory.mktemp("instance"))
     application.test_client_class = CheckedClient
-    application.extensions["prepcheck.plans"] = PlanService(cache=PdfCache())
+    render_plans_in_process(application)
     return application
 
 

@@ -13,6 +13,7 @@ from web_journey import answer, h1, soup, start
 
 from prepcheck import create_app
 from prepcheck.engine.model import Question, QuestionType
+from prepcheck.services import services_of
 
 ALL_FEATURES_PAGES = {
     "household": {"adults": "2", "pets": "1"},
@@ -52,7 +53,7 @@ def _value_for(question: Question) -> Any:
 
 
 def _walk(client: FlaskClient, app: Flask, questionnaire_id: str) -> tuple[int, str]:
-    questionnaire = app.extensions["prepcheck.questionnaires"][questionnaire_id]
+    questionnaire = services_of(app).questionnaires[questionnaire_id]
     url = start(client, questionnaire_id)
     pages = 0
     while not url.endswith("/check-your-answers"):

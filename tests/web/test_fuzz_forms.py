@@ -20,6 +20,8 @@ from web_journey import answer, form_of, response_id, start
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "embed"))
 from embed_setup import ADMIN_TOKEN, write_tenant
 
+from prepcheck.services import services_of
+
 FUZZ = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 SAME_SITE = {"Sec-Fetch-Site": "same-origin"}
 
@@ -58,7 +60,7 @@ def fuzz_client(fuzz_app: Flask) -> FlaskClient:
 
 
 def _saved(app: Flask, url: str) -> dict[str, Any]:
-    return dict(app.extensions["prepcheck.store"].load(response_id(url)).document.answers)
+    return dict(services_of(app).responses.load(response_id(url)).document.answers)
 
 
 def _check_answer(response) -> None:  # type: ignore[no-untyped-def]
