@@ -45,9 +45,10 @@ def _completed_responses(instance: Path, count: int) -> list[str]:
     """Store `count` completed household checks, each a little different so that none is served from cache."""
     os.environ.update({k: v for k, v in _environment(instance).items() if k.startswith("PREPCHECK_")})
     from prepcheck import create_app
+    from prepcheck.services import services_of
     from prepcheck.store import ResponseDocument
 
-    store = create_app().extensions["prepcheck.store"]
+    store = services_of(create_app()).responses
     answers = json.loads((ROOT / "tests" / "fixtures" / "answers" / "household_family.json").read_text())
     paths = []
     for index in range(count):

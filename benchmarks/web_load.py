@@ -72,11 +72,12 @@ def _prepare_responses(instance: Path, count: int, targets: Path) -> str:
     """Create `count` responses directly in the store; write 'path token' lines for the POST run; one GET path."""
     os.environ.update({k: v for k, v in _environment(instance).items() if k.startswith("PREPCHECK_")})
     from prepcheck import create_app
+    from prepcheck.services import services_of
     from prepcheck.store import ResponseDocument
     from prepcheck.web.security import FormBinding, form_token
 
     app = create_app()
-    store = app.extensions["prepcheck.store"]
+    store = services_of(app).responses
     lines = []
     with app.test_request_context():
         for _ in range(count):

@@ -15,7 +15,9 @@ from prepcheck import logs
 from prepcheck.config import Settings, database_url, instance_folder, settings_from_env
 from prepcheck.engine.load_cache import ReachabilityMarks
 from prepcheck.engine.questionnaires import QuestionnaireRegistry
+from prepcheck.report.renderers import plan_renderer
 from prepcheck.resources import bundled_dir
+from prepcheck.services import Services, SiteAddress, install_services, services_of
 from prepcheck.store import ResponseStore, retention
 from prepcheck.store.statistics import StatisticsStore
 from prepcheck.tenants.registry import TenantRegistry, default_tenant_dir, load_registry
@@ -48,16 +50,32 @@ def _response_store(settings: Settings, instance_path: Path, secret_key: str) ->
     )
 
 
-def _tenants(app: Flask, settings: Settings, instance_path: Path) -> TenantRegistry:
+def _tenants(app: Flask, settings: Settings, instance_path: Path, questionnaires: QuestionnaireRegistry) -> TenantRegistry:
     """The tenants to serve; each broken one is logged (file, line, key, message) and left out."""
     registry = load_registry(
-        settings.tenant_dir or default_tenant_dir(instance_path),
-        settings.serves_example_tenants,
-        set(app.extensions["prepcheck.questionnaires"]),
+        settings.tenant_dir or default_tenant_dir(instance_path), settings.serves_example_tenants, set(questionnaires)
     )
     for error in registry.errors:
         app.logger.error("tenant left out: %s", error)
     return registry
+
+
+def _services(app: Flask, settings: Settings, instance_path: Path) -> Services:
+    """The one composition root: every service the front ends share, each made once for this app."""
+    questionnaires = QuestionnaireRegistry.from_folder(
+        settings.questionnaire_dir,
+        include_tests=settings.include_test_questionnaires,
+        marks=ReachabilityMarks((settings.cache_dir or instance_path / "cache") / "reachability"),
+    )
+    responses = _response_store(settings, instance_path, app.config["SECRET_KEY"])
+    return Services(
+        questionnaires=questionnaires,
+        responses=responses,
+        statistics=StatisticsStore(responses.engine),
+        tenants=_tenants(app, settings, instance_path, questionnaires),
+        plans=plan_renderer(settings, app.config["SECRET_KEY"]),
+        site=SiteAddress(settings.public_url),
+    )
 
 
 def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
@@ -74,14 +92,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.config["MAX_FORM_MEMORY_SIZE"] = settings.max_request_bytes
     app.config["MAX_FORM_PARTS"] = 200
-    app.extensions["prepcheck.questionnaires"] = QuestionnaireRegistry.from_folder(
-        settings.questionnaire_dir,
-        include_tests=settings.include_test_questionnaires,
-        marks=ReachabilityMarks((settings.cache_dir or instance_path / "cache") / "reachability"),
-    )
-    app.extensions["prepcheck.store"] = _response_store(settings, instance_path, app.config["SECRET_KEY"])
-    app.extensions["prepcheck.statistics"] = StatisticsStore(app.extensions["prepcheck.store"].engine)
-    app.extensions["prepcheck.tenants"] = _tenants(app, settings, instance_path)
+    install_services(app, _services(app, settings, instance_path))
 
     from prepcheck.api import register_api
     from prepcheck.web import install_rate_limits, register_blueprints
@@ -92,5 +103,6 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     if not logging.getLogger("prepcheck").handlers:
         logs.configure_logging()
     logs.install(app)
-    retention.install(app)
+    # Looked up per run, not once: a test may swap the services of a running app.
+    retention.install(app, lambda: services_of(app).responses)
     return app

@@ -163,8 +163,7 @@ def assess_command(answers_file: str, questionnaire_id: str, lang: str, output_f
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=Path("plan.pdf"), show_default=True)
 def pdf_command(answers_file: str, questionnaire_id: str, lang: str, output: Path) -> None:
     """Render the personal action plan for the answers in ANSWERS.json as a PDF."""
-    from prepcheck.engine.answers import to_document
-    from prepcheck.engine.recheck_code import encode, recheck_link
+    from prepcheck.engine.recheck_code import assessment_code, recheck_link
     from prepcheck.report.service import PlanService
 
     questionnaire, assessment = _load_for_command(questionnaire_id, answers_file, lang)
@@ -173,7 +172,7 @@ def pdf_command(answers_file: str, questionnaire_id: str, lang: str, output: Pat
     site = settings_from_env().public_url
     link = None
     if site:
-        link = recheck_link(site, lang, questionnaire.id, encode(questionnaire, to_document(assessment.answers), assessment))
+        link = recheck_link(site, lang, questionnaire.id, assessment_code(assessment))
     pdf = service.pdf(questionnaire, service.request_for(questionnaire, assessment, lang, recheck_url=link))
     output.write_bytes(pdf)
     click.echo(f"wrote {output} ({len(pdf) // 1024} KB)")
@@ -183,9 +182,10 @@ def pdf_command(answers_file: str, questionnaire_id: str, lang: str, output: Pat
 def purge() -> None:
     """Delete the answers of every response not changed within the retention period."""
     from prepcheck import create_app
+    from prepcheck.services import services_of
 
     app = create_app()
-    wiped = app.extensions["prepcheck.store"].expire()
+    wiped = services_of(app).responses.expire()
     click.echo(f"purged {wiped} expired response(s)")
 
 

@@ -7,14 +7,12 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from flask import current_app, request
+from flask import request
 
 from prepcheck.api.problems import ApiProblem, ErrorEntry, escape_pointer
 from prepcheck.config import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from prepcheck.engine import Context, Questionnaire
-from prepcheck.engine.questionnaires import QuestionnaireRegistry
-
-QUESTIONNAIRES_EXTENSION = "prepcheck.questionnaires"
+from prepcheck.services import services
 
 _FIELD_TYPES: Mapping[str, tuple[type, str]] = {
     "questionnaire": (str, "text"),
@@ -65,7 +63,7 @@ def read_fields(body: Mapping[str, Any], required: tuple[str, ...], optional: tu
 
 def questionnaire_named(questionnaire_id: str, status: int, pointer: str | None = "/questionnaire") -> Questionnaire:
     """The app's questionnaire with this id, or an unknown-questionnaire problem."""
-    registry: QuestionnaireRegistry = current_app.extensions[QUESTIONNAIRES_EXTENSION]
+    registry = services().questionnaires
     questionnaire = registry.get(questionnaire_id)
     if questionnaire is None:
         known = ", ".join(sorted(registry))

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
-from redis.exceptions import RedisError
+from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from prepcheck.api import problems
@@ -15,10 +14,10 @@ from prepcheck.api.openapi import openapi_document
 from prepcheck.api.problems import ApiProblem, ErrorEntry, entry_for
 from prepcheck.api.responses import AssessmentResponse
 from prepcheck.engine import Assessment, InvalidAnswers, Questionnaire, assess
-from prepcheck.engine.recheck_code import DecodedCode, RecheckCodeError, compare, decode_code, encode, recheck_link
-from prepcheck.report.cache import cache_key
-from prepcheck.report.html import render_report_html
-from prepcheck.report.workers import RenderError
+from prepcheck.engine.recheck_code import DecodedCode, RecheckCodeError, assessment_code, compare, decode_code, encode
+from prepcheck.report.renderer import PlanOrder, PlanUnavailable
+from prepcheck.report.service import report_request
+from prepcheck.services import services
 from prepcheck.views.documents import to_json
 from prepcheck.views.model import ComparisonView
 from prepcheck.views.present import AssessmentPresenter, present_comparison
@@ -26,7 +25,7 @@ from prepcheck.views.present import AssessmentPresenter, present_comparison
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
 PDF_WAIT_SECONDS = 20.0
-"""In queue mode, how long the PDF operation waits for a worker before it answers 503 (the job stays queued)."""
+"""How long the PDF operation waits for the plan (for a worker, in queue mode) before it answers 503."""
 blueprint.register_error_handler(ApiProblem, problems.handle_api_problem)
 blueprint.register_error_handler(HTTPException, problems.from_http_error)
 blueprint.register_error_handler(Exception, problems.handle_unexpected)
@@ -41,13 +40,13 @@ def _json(data: Any, locale: str | None = None) -> Response:
 
 @blueprint.get("/openapi.json")
 def openapi() -> Response:
-    return _json(openapi_document(current_app.extensions["prepcheck.questionnaires"]))
+    return _json(openapi_document(services().questionnaires))
 
 
 @blueprint.get("/v1/questionnaires")
 def list_questionnaires() -> Response:
     locale = language(request.args.get("lang"), 400, pointer=None)
-    registry = current_app.extensions["prepcheck.questionnaires"]
+    registry = services().questionnaires
     items = [summarise(registry[questionnaire_id], locale) for questionnaire_id in sorted(registry)]
     return _json({"lang": locale, "questionnaires": items}, locale)
 
@@ -86,7 +85,7 @@ def _decoded(questionnaire: Questionnaire, code: str, pointer: str) -> DecodedCo
 def create_assessment() -> Response:
     questionnaire, assessment, locale, fields = _assessed()
     view = AssessmentPresenter(questionnaire, locale).present(assessment)
-    recheck_code = encode(questionnaire, assessment.answers, assessment)
+    recheck_code = assessment_code(assessment)
     since_last_time: ComparisonView | None = None
     if "previous_code" in fields:
         decoded = _decoded(questionnaire, fields["previous_code"], "/previous_code")
@@ -98,24 +97,14 @@ def create_assessment() -> Response:
 @blueprint.post("/v1/assessments/pdf")
 def create_assessment_pdf() -> Response:
     questionnaire, assessment, locale, _ = _assessed()
-    from prepcheck.web.plan_pdf import plan_queue, plan_service
-    from prepcheck.web.recheck import site_root
-
-    service = plan_service()
     # The plan's re-check link leads to this site's own re-check page (PREPCHECK_PUBLIC_URL, else this host).
-    link = recheck_link(site_root(), locale, questionnaire.id, encode(questionnaire, assessment.answers, assessment))
-    plan = service.request_for(questionnaire, assessment, locale, recheck_url=link)
-    queue = plan_queue()
+    link = services().site.recheck_link(locale, questionnaire.id, assessment_code(assessment))
+    view = AssessmentPresenter(questionnaire, locale).present(assessment)
+    order = PlanOrder(questionnaire, report_request(view, assessment, locale, recheck_url=link))
     try:
-        if queue is None:
-            pdf: bytes | None = service.pdf(questionnaire, plan)
-        else:  # queue mode: an RQ worker renders it; an API client needs the PDF in this answer, so wait for it
-
-            def payload() -> tuple[str, dict[str, bytes]]:
-                return render_report_html(plan, questionnaire), {}
-
-            pdf = queue.wait(queue.ticket(cache_key(plan)), payload, PDF_WAIT_SECONDS)
-    except (RenderError, RedisError):
+        # An API client needs the PDF in this answer: in queue mode, wait for a worker to make it.
+        pdf = services().plans.wait(order, PDF_WAIT_SECONDS)
+    except PlanUnavailable:
         pdf = None
     if pdf is None:
         detail = "The PDF could not be made just now. Wait a moment and send the same request again."
@@ -136,7 +125,7 @@ def encode_recheck() -> Response:
     except InvalidAnswers:
         assessment = None  # partial answers still make a code; it just carries no scores
     try:
-        code = encode(questionnaire, fields["answers"], assessment)
+        code = assessment_code(assessment) if assessment is not None else encode(questionnaire, fields["answers"], None, context)
     except InvalidAnswers as error:
         raise ApiProblem(
             "invalid-answers", 422, "Some answers do not fit the questionnaire.", [entry_for(p) for p in error.problems]

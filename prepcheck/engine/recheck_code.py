@@ -91,8 +91,18 @@ def encode(
         raise InvalidAnswers(problems)
     # Answers on an abandoned branch are ignored everywhere, so they are not carried into next year either.
     shown = compute_path(questionnaire, values, context_values(questionnaire, context or Context())).answers
+    return _pack(questionnaire.id, questionnaire.version, to_document(shown), assessment)
+
+
+def assessment_code(assessment: Assessment) -> str:
+    """The re-check code of a scored check: its answers on the path and its scores, as the assessment holds them."""
+    return _pack(assessment.questionnaire_id, assessment.questionnaire_version, assessment.answers, assessment)
+
+
+def _pack(questionnaire_id: str, version: int, shown: Mapping[str, Any], assessment: Assessment | None) -> str:
+    """Format 1 (see the module docstring) of answers already fitted to the path, in document form."""
     snapshot = Snapshot.of(assessment).as_json() if assessment is not None else None
-    document = [questionnaire.id, questionnaire.version, to_document(shown), snapshot]
+    document = [questionnaire_id, version, dict(shown), snapshot]
     text = json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
     body = bytes([FORMAT_VERSION]) + compressor.compress(text) + compressor.flush()

@@ -7,7 +7,6 @@ any process therefore share one job.
 
 from __future__ import annotations
 
-import enum
 import hashlib
 import hmac
 import time
@@ -23,6 +22,7 @@ from rq.registry import FailedJobRegistry, FinishedJobRegistry, StartedJobRegist
 from rq.results import Result
 
 from prepcheck.report.jobs import pdf_key, render_plan, unseal
+from prepcheck.report.renderer import PlanState
 
 QUEUE_NAME = "prepcheck-pdf"
 JOB_PREFIX = "prepcheck-pdf-"
@@ -34,13 +34,6 @@ LOCK_SECONDS = 30
 
 Payload = Callable[[], tuple[str, dict[str, bytes]]]
 """Makes the report HTML and its extra assets; called only when a job must be enqueued."""
-
-
-class PlanState(enum.Enum):
-    READY = "ready"
-    PENDING = "pending"
-    FAILED = "failed"
-    MISSING = "missing"
 
 
 _PENDING = frozenset(

@@ -11,8 +11,32 @@ from prepcheck.report.html import Branding, ReportRequest, render_report_html
 from prepcheck.report.local_info import local_radio
 from prepcheck.report.pdf import html_to_pdf
 from prepcheck.report.workers import RenderPool
-from prepcheck.views.model import LocalInfoView, MunicipalityView
+from prepcheck.views.model import LocalInfoView, MunicipalityView, ResultView
 from prepcheck.views.present import AssessmentPresenter
+
+
+def report_request(
+    view: ResultView,
+    assessment: Assessment,
+    locale: str,
+    *,
+    created: dt.date | None = None,
+    resume_code: str | None = None,
+    branding: Branding | None = None,
+    radio: str | None = None,
+    recheck_url: str | None = None,
+    local: MunicipalityView | None = None,
+) -> ReportRequest:
+    """Everything the plan will show, from the assessment as already presented (`view`) in the reader's language."""
+    return ReportRequest(
+        view=view,
+        locale=locale,
+        created=created or dt.date.today(),
+        resume_code=resume_code,
+        branding=branding,
+        recheck_url=recheck_url,
+        local=LocalInfoView(radio=radio or local_radio(assessment.answers), municipality=local),
+    )
 
 
 class PlanService:
@@ -36,14 +60,16 @@ class PlanService:
         local: MunicipalityView | None = None,
     ) -> ReportRequest:
         """Everything the plan will show, ready to hash and render."""
-        return ReportRequest(
-            view=AssessmentPresenter(questionnaire, locale).present(assessment),
-            locale=locale,
-            created=created or dt.date.today(),
+        return report_request(
+            AssessmentPresenter(questionnaire, locale).present(assessment),
+            assessment,
+            locale,
+            created=created,
             resume_code=resume_code,
             branding=branding,
+            radio=radio,
             recheck_url=recheck_url,
-            local=LocalInfoView(radio=radio or local_radio(assessment.answers), municipality=local),
+            local=local,
         )
 
     def pdf(self, questionnaire: Questionnaire, request: ReportRequest, extra_assets: dict[str, Path] | None = None) -> bytes:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import base64
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -19,6 +20,8 @@ from prepcheck.store.schema import prepare
 from prepcheck.store.tables import ResponseRow, make_engine
 
 Clock = Callable[[], datetime]
+UPDATE_ATTEMPTS = 5
+"""How often update_answers merges again after losing the race to another save, before it gives up."""
 SEALED_PREFIX = "aesgcm1:"
 """Marks the stored form of a document: nonce and ciphertext, base64url."""
 
@@ -35,6 +38,10 @@ class ResponseConflict(RuntimeError):
     """The response was saved by someone else since it was loaded (save with `expected`); load it again and merge."""
 
 
+class ResponseBusy(ResponseConflict):
+    """Other saves kept winning the race for this response; nothing of this one was saved."""
+
+
 @dataclass(frozen=True, slots=True)
 class StoredResponse:
     """A loaded response: its id, its document and its resume code."""
@@ -44,6 +51,21 @@ class StoredResponse:
     resume_code: str
     sealed: str | None = field(default=None, compare=False, repr=False)
     """The stored (encrypted) form as loaded: what a conditional save compares against."""
+
+
+class AnswersChanged(ResponseConflict):
+    """A page's answers were changed by another save since the page was read; `latest` is the response now."""
+
+    def __init__(self, latest: StoredResponse) -> None:
+        super().__init__(latest.response_id)
+        self.latest = latest
+
+
+def _merged(stored_answers: Mapping[str, Any], page_answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored answers with the page's on top; a page answer of None clears the stored one."""
+    merged = {qid: value for qid, value in stored_answers.items() if page_answers.get(qid, value) is not None}
+    merged.update({qid: value for qid, value in page_answers.items() if value is not None})
+    return merged
 
 
 def _utcnow() -> datetime:
@@ -135,8 +157,8 @@ class ResponseStore:
         with self._sessions.begin() as session:
             session.execute(update(ResponseRow).where(ResponseRow.key == key).values(document=None, sealed_id=None))
 
-    def save(self, response_id: str, document: ResponseDocument, expected: StoredResponse | None = None) -> None:
-        """Replace the response's document and mark it as touched now.
+    def save(self, response_id: str, document: ResponseDocument, expected: StoredResponse | None = None) -> StoredResponse:
+        """Replace the response's document and mark it as touched now; the response as saved.
 
         With `expected` (the response as loaded) the save only happens if nobody saved since: a compare-and-swap on
         the stored ciphertext (unique per save, as each has a fresh nonce) in one UPDATE, atomic on SQLite and
@@ -146,14 +168,11 @@ class ResponseStore:
         conditions = [ResponseRow.key == key, ResponseRow.document.is_not(None)]
         if expected is not None and expected.sealed is not None:
             conditions.append(ResponseRow.document == expected.sealed)
+        sealed = self._seal_document(response_id, document)
         with self._sessions.begin() as session:
-            result = session.execute(
-                update(ResponseRow)
-                .where(*conditions)
-                .values(document=self._seal_document(response_id, document), updated_at=self.clock())
-            )
+            result = session.execute(update(ResponseRow).where(*conditions).values(document=sealed, updated_at=self.clock()))
             if result.rowcount == 1:  # type: ignore[attr-defined]
-                return
+                return StoredResponse(response_id, document, self.resume_code(response_id), sealed)
             if expected is not None:
                 still_there = session.execute(
                     select(ResponseRow.key).where(ResponseRow.key == key, ResponseRow.document.is_not(None))
@@ -161,6 +180,26 @@ class ResponseStore:
                 if still_there is not None:
                     raise ResponseConflict(response_id)
             raise ResponseNotFound(response_id)
+
+    def update_answers(self, response_id: str, page_answers: Mapping[str, Any], expected: StoredResponse) -> StoredResponse:
+        """Save one page's answers (None: cleared) over the others, as a new revision; the response as saved.
+
+        The save is conditional on `expected` (the response as the page was read): if another request saved in
+        between, the page's answers are merged again into the newest stored document, so two pages sent at once
+        both keep theirs; a lost race saved nothing, so nothing is saved twice. If the other request changed this
+        page's own answers, neither overwrites the other silently: AnswersChanged, with the newest response.
+        """
+        stored = expected
+        for _attempt in range(UPDATE_ATTEMPTS):
+            try:
+                return self.save(
+                    response_id, stored.document.with_answers(_merged(stored.document.answers, page_answers)), stored
+                )
+            except ResponseConflict:
+                stored = self.load(response_id)
+                if any(stored.document.answers.get(qid) != expected.document.answers.get(qid) for qid in page_answers):
+                    raise AnswersChanged(stored) from None
+        raise ResponseBusy(response_id)
 
     def delete(self, response_id: str) -> bool:
         """Remove the response at once; True when there was one."""

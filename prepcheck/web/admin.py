@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 from limits import RateLimitItemPerSecond
 
-from prepcheck.store.statistics import StatisticsStore
+from prepcheck.services import services
 from prepcheck.tenants import Tenant, check_admin_token
 from prepcheck.views.statistics import MIN_GROUP, QuestionnaireStatistics, statistics_csv, tenant_statistics
 from prepcheck.web.errors import ProblemPage
@@ -118,7 +118,7 @@ def _authorised(tenant: Tenant) -> bool:
 
 
 def _tables(tenant: Tenant, period: Period) -> list[QuestionnaireStatistics]:
-    store: StatisticsStore = current_app.extensions["prepcheck.statistics"]
+    store = services().statistics
     counts = store.counts(tenant.slug, period.first, period.last)
     return tenant_statistics(questionnaires().values(), tenant.questionnaires, counts, locale())
 

@@ -5,16 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from flask import current_app
-
-from prepcheck.engine import Assessment
+from prepcheck.services import services
 from prepcheck.store import ResponseConflict, ResponseNotFound
-from prepcheck.store.statistics import StatisticsStore, figures_for
+from prepcheck.store.statistics import figures_for
 from prepcheck.web.journey import Journey, store
 from prepcheck.web.tenancy import current_tenant
 
 
-def count_first_result(journey: Journey, assessment: Assessment) -> None:
+def count_first_result(journey: Journey) -> None:
     """Under /embed/<tenant>/ only: the month, levels and actions go to the statistics; the response is marked."""
     tenant = current_tenant()
     if tenant is None or journey.stored.document.counted:
@@ -24,5 +22,4 @@ def count_first_result(journey: Journey, assessment: Assessment) -> None:
         store().save(journey.response_id, replace(journey.stored.document, counted=True), expected=journey.stored)
     except (ResponseNotFound, ResponseConflict):  # saved meanwhile: counted on a later view of the result
         return
-    statistics: StatisticsStore = current_app.extensions["prepcheck.statistics"]
-    statistics.add(figures_for(tenant.slug, assessment, dt.date.today()))
+    services().statistics.add(figures_for(tenant.slug, journey.assessment, dt.date.today()))

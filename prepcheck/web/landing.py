@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, render_template
-from redis.exceptions import RedisError
 from sqlalchemy import text
 
+from prepcheck.services import services
 from prepcheck.views.present import AssessmentPresenter
-from prepcheck.web.journey import locale, questionnaires
-from prepcheck.web.plan_pdf import plan_queue
+from prepcheck.web.journey import locale, questionnaires, store
 from prepcheck.web.security import FormBinding, form_token
 from prepcheck.web.start import START_PAGE
 from prepcheck.web.tenancy import tenant_offers
@@ -47,21 +46,17 @@ def ready() -> tuple[dict[str, object], int, dict[str, str]]:
     """For load balancers: 200 when the database (and Redis, when set) answer and questionnaires are loaded, else 503."""
     checks: dict[str, str] = {}
     try:
-        with current_app.extensions["prepcheck.store"].engine.connect() as connection:
+        with store().engine.connect() as connection:
             connection.execute(text("SELECT 1"))
         checks["database"] = "ok"
     except Exception:  # any driver error means: not ready (the details stay out of the answer)
         current_app.logger.warning("readiness check: the database does not answer")
         checks["database"] = "unreachable"
-    queue = plan_queue()
-    if queue is not None:
-        try:
-            queue.redis.ping()
-            checks["redis"] = "ok"
-        except RedisError:
-            current_app.logger.warning("readiness check: Redis does not answer")
-            checks["redis"] = "unreachable"
-    checks["questionnaires"] = "ok" if len(current_app.extensions["prepcheck.questionnaires"]) else "none loaded"
+    for name, state in services().plans.readiness().items():
+        if state != "ok":
+            current_app.logger.warning("readiness check: %s does not answer", name)
+        checks[name] = state
+    checks["questionnaires"] = "ok" if len(questionnaires()) else "none loaded"
     ready = all(value == "ok" for value in checks.values())
     body: dict[str, object] = {"status": "ready" if ready else "not ready", "checks": checks}
     return body, 200 if ready else 503, {"Cache-Control": "no-store"}

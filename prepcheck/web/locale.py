@@ -12,8 +12,9 @@ from flask_babel import Babel, Domain, get_locale
 
 from prepcheck.config import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from prepcheck.i18n.catalog import translator_for
+from prepcheck.services import LANGUAGE_PREFIX_KEY
 
-ENVIRON_KEY = "prepcheck.locale"
+ENVIRON_KEY = LANGUAGE_PREFIX_KEY
 _TRANSLATIONS_KEY = "prepcheck_translations"
 # Each language named in itself, so a reader finds their own.
 NATIVE_NAMES = {"nl": "Nederlands", "en": "English", "pap": "Papiamentu", "fy": "Frysk"}

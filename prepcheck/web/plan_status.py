@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template
-from redis.exceptions import RedisError
 from werkzeug.wrappers import Response
 
-from prepcheck.report.cache import cache_key
-from prepcheck.report.plan_queue import PlanState
-from prepcheck.web.journey import completed_journey
-from prepcheck.web.plan_pdf import not_made_now, plan_queue, report_request
+from prepcheck.report.renderer import PlanState, PlanUnavailable
+from prepcheck.services import services
+from prepcheck.web.journey import Unfinished, finished_journey
+from prepcheck.web.plan_pdf import not_made_now, plan_order
 
 blueprint = Blueprint("plan_status", __name__)
 
@@ -19,16 +18,13 @@ REFRESH_SECONDS = 2
 @blueprint.get("/<questionnaire_id>/<response_id>/action-plan")
 def status(questionnaire_id: str, response_id: str) -> Response | tuple[str, int]:
     """How the plan stands: ready (the page starts the download), being prepared (refreshes itself) or failed."""
-    journey, assessment = completed_journey(questionnaire_id, response_id)
+    journey = finished_journey(questionnaire_id, response_id, Unfinished.NOT_FOUND)
     pdf_url = journey.url("plan_pdf.download")
-    queue = plan_queue()
-    if queue is None:  # embedded mode renders during the download itself
-        return redirect(pdf_url, code=303)
     try:
-        state = queue.state(queue.ticket(cache_key(report_request(journey, assessment))))
-    except RedisError:
+        state = services().plans.state(plan_order(journey))
+    except PlanUnavailable:
         raise not_made_now(journey) from None
-    if state is PlanState.MISSING:  # the download asks for it again
+    if state is PlanState.MISSING:  # the download makes it (embedded mode), or asks for it again
         return redirect(pdf_url, code=303)
     failed = state is PlanState.FAILED
     page = render_template(

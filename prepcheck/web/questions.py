@@ -7,12 +7,11 @@ from typing import Any
 from flask import Blueprint, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from prepcheck.engine import check_answers
 from prepcheck.engine.path import ShownPage
-from prepcheck.store import ResponseConflict, StoredResponse
+from prepcheck.store import AnswersChanged, ResponseBusy
 from prepcheck.web.errors import ProblemPage
 from prepcheck.web.forms import FormTampered, build_form, check_allowed_fields, question_views, read_answers
-from prepcheck.web.journey import Journey, load_journey, load_response, store
+from prepcheck.web.journey import Journey, load_journey, response_pages, store
 from prepcheck.web.security import (
     TOKEN_FIELD,
     FormBinding,
@@ -119,47 +118,20 @@ def _submit(journey: Journey, shown: ShownPage) -> Response | tuple[str, int]:
         fresh = build_form(shown.questions, None, stored_answers)
         return _render(journey, shown, fresh, {}, status=409, notice=_stale_notice())
     if not unchanged:
-        saved = _save_page(journey.stored, answers)
-        if saved is None:
-            fresh_stored = load_response(journey.response_id).document.answers
-            fresh = build_form(shown.questions, None, fresh_stored)
-            return _render(journey, shown, fresh, {}, status=409, notice=_stale_notice())
-        stored_answers = saved
-    return redirect(_after(journey, shown.page.id, stored_answers), code=303)
-
-
-SAVE_ATTEMPTS = 5
-
-
-def _merged(stored_answers: dict[str, Any], answers: dict[str, Any]) -> dict[str, Any]:
-    merged = {qid: value for qid, value in stored_answers.items() if answers.get(qid, value) is not None}
-    merged.update({qid: value for qid, value in answers.items() if value is not None})
-    return merged
-
-
-def _save_page(stored: StoredResponse, answers: dict[str, Any]) -> dict[str, Any] | None:
-    """Save this page's answers over the stored ones; the saved answers, or None when this page's were changed meanwhile.
-
-    The save is conditional (compare-and-swap): if another request saved in between, re-load and merge again, so two
-    pages sent at once both keep their answers. If the other request changed this page's own questions, neither
-    overwrites the other silently: the caller shows the page again (409).
-    """
-    first = stored.document.answers
-    for _attempt in range(SAVE_ATTEMPTS):
-        merged = _merged(stored.document.answers, answers)
         try:
-            store().save(stored.response_id, stored.document.with_answers(merged), expected=stored)
-            return merged
-        except ResponseConflict:
-            stored = load_response(stored.response_id)
-            if any(stored.document.answers.get(qid) != first.get(qid) for qid in answers):
-                return None
-    raise ProblemPage(503)
+            with response_pages():
+                journey = journey.saved_as(store().update_answers(journey.response_id, answers, journey.stored))
+        except AnswersChanged as changed:  # another request changed this page's answers while it was being sent
+            fresh = build_form(shown.questions, None, changed.latest.document.answers)
+            return _render(journey, shown, fresh, {}, status=409, notice=_stale_notice())
+        except ResponseBusy:
+            raise ProblemPage(503) from None
+    return redirect(_after(journey, shown.page.id), code=303)
 
 
-def _after(journey: Journey, page_id: str, answers: dict[str, Any]) -> str:
-    """Where to go after a valid page: the next page on the recomputed path, or back to the summary."""
-    _values, path, _problems = check_answers(journey.questionnaire, answers, journey.context)
+def _after(journey: Journey, page_id: str) -> str:
+    """Where to go after a valid page: the next page on the (saved) journey's path, or back to the summary."""
+    path = journey.path
     unanswered = path.first_unanswered_page()
     if request.args.get("change") == "1":
         if unanswered is None:

@@ -16,27 +16,16 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Response, redirect, render_template, request, url_for
 from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response as BaseResponse
 
-from prepcheck.engine import Assessment, Questionnaire
-from prepcheck.engine.answers import to_document
-from prepcheck.engine.recheck_code import (
-    Change,
-    DecodedCode,
-    RecheckCodeError,
-    Snapshot,
-    compare,
-    decode_code,
-    encode,
-    recheck_link,
-)
+from prepcheck.engine import Questionnaire
+from prepcheck.engine.recheck_code import Change, DecodedCode, RecheckCodeError, Snapshot, compare, decode_code
 from prepcheck.store import ResponseDocument
 from prepcheck.views.present import AssessmentPresenter
 from prepcheck.web.errors import ProblemPage
-from prepcheck.web.journey import Journey, completed_journey, load_journey, locale, questionnaire_or_404, store
-from prepcheck.web.locale import ENVIRON_KEY
+from prepcheck.web.journey import Journey, Unfinished, finished_journey, load_journey, locale, questionnaire_or_404, store
 from prepcheck.web.security import TOKEN_FIELD, FormBinding, TokenExpired, TokenInvalid, check_form_token, form_token, printable
 from prepcheck.web.translate import _
 
@@ -64,27 +53,6 @@ class RecheckInputError(Exception):
 # The link, the code and the file
 
 
-def site_root() -> str:
-    """The site's address without a language prefix: PREPCHECK_PUBLIC_URL, or else this request's host."""
-    configured = current_app.config["PREPCHECK_SETTINGS"].public_url
-    if configured:
-        return str(configured).rstrip("/")
-    script_name = str(request.environ.get("SCRIPT_NAME", ""))
-    prefix = request.environ.get(ENVIRON_KEY)
-    if prefix and script_name.endswith(f"/{prefix}"):
-        script_name = script_name[: -len(prefix) - 1]
-    return request.host_url.rstrip("/") + script_name.rstrip("/")
-
-
-def journey_code(journey: Journey, assessment: Assessment) -> str:
-    """The re-check code of a finished journey: the answers on the path and the scores they gave."""
-    return encode(journey.questionnaire, to_document(journey.path.answers), assessment, journey.context)
-
-
-def journey_link(journey: Journey, assessment: Assessment) -> str:
-    return recheck_link(site_root(), journey.context.locale, journey.questionnaire.id, journey_code(journey, assessment))
-
-
 @dataclass(frozen=True, slots=True)
 class RecheckOffer:
     """What the result page shows for next time."""
@@ -94,8 +62,8 @@ class RecheckOffer:
     file_name: str
 
 
-def result_offer(journey: Journey, assessment: Assessment) -> RecheckOffer:
-    return RecheckOffer(journey_link(journey, assessment), journey.url("recheck.answers_file"), _file_name(journey.questionnaire))
+def result_offer(journey: Journey) -> RecheckOffer:
+    return RecheckOffer(journey.recheck_link(), journey.url("recheck.answers_file"), _file_name(journey.questionnaire))
 
 
 def _file_name(questionnaire: Questionnaire) -> str:
@@ -105,18 +73,17 @@ def _file_name(questionnaire: Questionnaire) -> str:
 @blueprint.get("/<questionnaire_id>/<response_id>/your-answers.json")
 def answers_file(questionnaire_id: str, response_id: str) -> Response:
     """The answers file: the re-check code (what is read back) plus the same answers and scores in plain JSON."""
-    journey, assessment = completed_journey(questionnaire_id, response_id)
-    code = journey_code(journey, assessment)
-    snapshot = Snapshot.of(assessment)
+    journey = finished_journey(questionnaire_id, response_id, Unfinished.NOT_FOUND)
+    snapshot = Snapshot.of(journey.assessment)
     content = {
         "kind": FILE_KIND,
         "format": FILE_FORMAT,
         "questionnaire": {"id": journey.questionnaire.id, "version": journey.questionnaire.version},
         "language": journey.context.locale,
         "made_on": dt.date.today().isoformat(),
-        "recheck_code": code,
-        "recheck_link": recheck_link(site_root(), journey.context.locale, journey.questionnaire.id, code),
-        "answers": to_document(journey.path.answers),
+        "recheck_code": journey.recheck_code,
+        "recheck_link": journey.recheck_link(),
+        "answers": journey.assessment.answers,
         "result": {
             "score": snapshot.score,
             "level": snapshot.level,
@@ -368,13 +335,13 @@ def _summary(change: Change) -> str:
     return _("Your overall score stayed at %(score)s.", score=change.score_after)
 
 
-def changes_since_last_time(journey: Journey, assessment: Assessment) -> ChangesView | None:
+def changes_since_last_time(journey: Journey) -> ChangesView | None:
     """Per domain, last time's level and score next to today's; None without last time's scores."""
     previous = journey.stored.document.previous
     snapshot = Snapshot.from_json(previous.get("snapshot")) if isinstance(previous, dict) else None
     if snapshot is None:
         return None
-    comparison = compare(snapshot, assessment)
+    comparison = compare(snapshot, journey.assessment)
     levels = _level_titles(journey)
     presenter = journey.presenter
     domains = journey.questionnaire.domains_by_id

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, redirect, render_template
-from werkzeug.wrappers import Response
+from flask import Blueprint, render_template
 
 from prepcheck.engine.answers import to_document
-from prepcheck.web.journey import SUMMARY_PAGE, Journey, load_journey
+from prepcheck.web.journey import SUMMARY_PAGE, Journey, Unfinished, finished_journey
 from prepcheck.web.translate import _
 
 blueprint = Blueprint("summary", __name__)
@@ -54,12 +53,9 @@ def summary_sections(journey: Journey) -> list[SummarySection]:
 
 
 @blueprint.get(f"/<questionnaire_id>/<response_id>/{SUMMARY_PAGE}")
-def check_answers(questionnaire_id: str, response_id: str) -> Response | str:
+def check_answers(questionnaire_id: str, response_id: str) -> str:
     """The summary, once every required question on the path is answered."""
-    journey = load_journey(questionnaire_id, response_id)
-    unanswered = journey.path.first_unanswered_page()
-    if unanswered is not None:
-        return redirect(journey.page_url(unanswered.page.id), code=303)
+    journey = finished_journey(questionnaire_id, response_id, Unfinished.REDIRECT)
     last_page = journey.path.page_ids[-1]
     return render_template(
         "check_answers.html", journey=journey, sections=summary_sections(journey), back_url=journey.page_url(last_page)

@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterable, Set
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Request, Response, current_app, g, request
+from flask import Flask, Request, Response, g, request
 
+from prepcheck.services import services
 from prepcheck.tenants import Tenant
 from prepcheck.tenants.branding import local_radio_text, pdf_branding, pdf_local_info
 from prepcheck.tenants.registry import TenantRegistry
@@ -46,7 +47,7 @@ class EmbedPrefix:
 
 
 def tenants() -> TenantRegistry:
-    return current_app.extensions["prepcheck.tenants"]  # type: ignore[no-any-return]
+    return services().tenants
 
 
 def current_tenant() -> Tenant | None:

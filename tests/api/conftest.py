@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from prepcheck import create_app
 from prepcheck.api import register_api
 from prepcheck.api.openapi import openapi_document
+from prepcheck.services import services_of
 from tests.api.api_helpers import fixture_answers
 
 
@@ -41,7 +42,7 @@ def client(app: Flask) -> FlaskClient:
 @pytest.fixture()
 def openapi(app: Flask) -> dict[str, Any]:
     """The description as this app serves it (it names the app's questionnaires)."""
-    return openapi_document(app.extensions["prepcheck.questionnaires"])
+    return openapi_document(services_of(app).questionnaires)
 
 
 @pytest.fixture()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from prepcheck.engine import Context, assess
+from prepcheck.report.renderer import PlanOrder, PlanState
+from prepcheck.services import install_services, services_of
 from prepcheck.views.documents import to_json
 from prepcheck.views.present import AssessmentPresenter
 
@@ -17,7 +20,7 @@ def test_assessment_is_the_presented_assessment(app: Flask, client: FlaskClient,
     response = client.post("/api/v1/assessments", json={"questionnaire": "household", "answers": household_answers, "lang": "en"})
     assert response.status_code == 200
     body = response.get_json()
-    questionnaire = app.extensions["prepcheck.questionnaires"]["household"]
+    questionnaire = services_of(app).questionnaires["household"]
     expected = to_json(
         AssessmentPresenter(questionnaire, "en").present(assess(questionnaire, household_answers, Context(locale="en")))
     )
@@ -56,25 +59,29 @@ def test_pdf_is_a_pdf_in_the_requested_language(client: FlaskClient, household_a
     assert "attachment" in response.headers["Content-Disposition"]
 
 
-def test_pdf_uses_the_apps_plan_service_when_it_has_one(
-    app: Flask, client: FlaskClient, household_answers: dict[str, Any]
-) -> None:
-    calls: list[str] = []
+def test_pdf_comes_from_the_apps_plan_renderer(app: Flask, client: FlaskClient, household_answers: dict[str, Any]) -> None:
+    orders: list[PlanOrder] = []
 
     class FakePlans:
-        def request_for(self, questionnaire: Any, assessment: Any, locale: str, **options: Any) -> str:
-            return locale
+        def pdf(self, order: PlanOrder, *, retry: bool = False) -> bytes:
+            raise AssertionError("the API waits for its PDF")
 
-        def pdf(self, questionnaire: Any, request: str) -> bytes:
-            calls.append(request)
+        def wait(self, order: PlanOrder, seconds: float) -> bytes:
+            orders.append(order)
             return b"%PDF-1.7 fake"
 
-    app.extensions["prepcheck.plans"] = FakePlans()
+        def state(self, order: PlanOrder) -> PlanState:
+            return PlanState.MISSING
+
+        def readiness(self) -> dict[str, str]:
+            return {}
+
+    install_services(app, replace(services_of(app), plans=FakePlans()))
     response = client.post(
         "/api/v1/assessments/pdf", json={"questionnaire": "household", "answers": household_answers, "lang": "pap"}
     )
     assert response.data == b"%PDF-1.7 fake"
-    assert calls == ["pap"]
+    assert [(order.questionnaire.id, order.request.locale) for order in orders] == [("household", "pap")]
 
 
 def test_answers_on_an_abandoned_branch_do_not_change_the_result(client: FlaskClient, household_answers: dict[str, Any]) -> None:

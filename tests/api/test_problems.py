@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
 
+from prepcheck.services import install_services, services_of
 from tests.api.contract import assert_problem
 
 URL = "/api/v1/assessments"
@@ -135,10 +137,10 @@ def test_unexpected_failure_is_a_500_problem_without_traceback(
     client: FlaskClient, openapi: dict[str, Any], app: Flask, household_answers: dict[str, Any]
 ) -> None:
     class BrokenPlans:
-        def request_for(self, *args: Any, **kwargs: Any) -> None:
+        def wait(self, *args: Any, **kwargs: Any) -> None:
             raise RuntimeError("secret internals")
 
-    app.extensions["prepcheck.plans"] = BrokenPlans()
+    install_services(app, replace(services_of(app), plans=BrokenPlans()))
     response = client.post("/api/v1/assessments/pdf", json={"questionnaire": "household", "answers": household_answers})
     body = assert_problem(openapi, response)
     assert body["status"] == 500

@@ -10,7 +10,16 @@ import pytest
 from prepcheck.engine import Questionnaire, assess
 from prepcheck.engine.model import Page, Question
 from prepcheck.engine.questionnaires import QuestionnaireRegistry
-from prepcheck.engine.recheck_code import FORMAT_VERSION, RecheckCodeError, Snapshot, compare, decode, decode_code, encode
+from prepcheck.engine.recheck_code import (
+    FORMAT_VERSION,
+    RecheckCodeError,
+    Snapshot,
+    assessment_code,
+    compare,
+    decode,
+    decode_code,
+    encode,
+)
 from prepcheck.resources import bundled_dir
 from tests.api.api_helpers import fixture_answers
 
@@ -33,6 +42,16 @@ def test_encode_then_decode_gives_the_same_answers(registry: QuestionnaireRegist
     assert decoded == dict(assess(questionnaire, answers).answers)
     assert notes == []
     assert assess(questionnaire, decoded).score == assess(questionnaire, answers).score
+
+
+def test_a_scored_checks_code_is_made_from_its_assessment_alone_and_reads_back_the_same(household: Questionnaire) -> None:
+    answers = fixture_answers("household_family")
+    assessment = assess(household, answers)
+    code = assessment_code(assessment)
+    assert code == encode(household, answers, assessment)
+    decoded = decode_code(household, code)
+    assert decoded.answers == dict(assessment.answers)
+    assert decoded.previous == Snapshot.of(assessment)
 
 
 def test_code_is_url_safe_short_and_starts_with_its_format_version(household: Questionnaire) -> None:

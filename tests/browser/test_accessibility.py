@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from prepcheck.services import services_of
 from tests.support.axe import axe_violations
 from tests.support.browser_journey import fill_and_continue, screenshot, start
 
@@ -78,7 +79,7 @@ def _resume_error(page: Any, base: str, server: Any) -> None:
 
 def _expired(page: Any, base: str, server: Any) -> None:
     start(page, base, TYPES)
-    store = server.app.extensions["prepcheck.store"]
+    store = services_of(server.app).responses
     real_clock = store.clock
     store.clock = lambda: real_clock() + timedelta(days=400)
     try:
@@ -145,6 +146,8 @@ def test_nothing_needs_scrolling_sideways_at_200_percent_zoom(browser: Any, live
     try:
         for name in ("single-choice", "check-your-answers", "result"):
             PAGES[name](zoomed, live_server.url, live_server)
+            # On a loaded machine the last click's navigation may still be under way.
+            zoomed.wait_for_load_state("load")
             assert zoomed.evaluate("document.documentElement.scrollWidth") <= 640, name
     finally:
         context.close()

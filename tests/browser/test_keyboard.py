@@ -9,6 +9,7 @@ import pytest
 
 from prepcheck.engine.model import Question, QuestionType
 from prepcheck.resources import bundled_dir
+from prepcheck.services import services_of
 
 _FOCUSED = """() => { const e = document.activeElement;
   return {tag: e.tagName, type: e.type || '', name: e.name || '', value: e.value || '',
@@ -46,7 +47,7 @@ def _press_through_page(page: Any, questions: dict[str, Question]) -> None:
 
 
 def _complete_by_keyboard(browser: Any, server: Any, questionnaire_id: str) -> Any:
-    questionnaire = server.app.extensions["prepcheck.questionnaires"][questionnaire_id]
+    questionnaire = services_of(server.app).questionnaires[questionnaire_id]
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(server.url + "/")

@@ -16,9 +16,9 @@ from pypdf import PdfReader
 
 from prepcheck import create_app
 from prepcheck.engine.model import Question, QuestionType
-from prepcheck.report.cache import PdfCache
-from prepcheck.report.service import PlanService
+from prepcheck.services import services_of
 from tests.support.page_conventions import CheckedClient
+from tests.support.web_apps import render_plans_in_process
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "prepcheck" / "translations"
 TRANSLATED = ("nl", "pap", "fy")
@@ -68,7 +68,7 @@ def form(html: str) -> tuple[str, dict[str, str], set[str]]:
 
 def walk(client: FlaskClient, app: Flask, locale: str, questionnaire_id: str) -> list[tuple[str, str]]:
     """Every page from the landing page to the result, in one language: (url, html)."""
-    questionnaire = app.extensions["prepcheck.questionnaires"][questionnaire_id]
+    questionnaire = services_of(app).questionnaires[questionnaire_id]
     landing = client.get(f"/{locale}/")
     pages = [(f"/{locale}/", landing.get_data(as_text=True))]
     start = BeautifulSoup(landing.get_data(as_text=True), "html5lib").find("form", action=f"/{locale}/{questionnaire_id}/start")
@@ -95,7 +95,7 @@ def walk(client: FlaskClient, app: Flask, locale: str, questionnaire_id: str) ->
 def app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     application = create_app(instance_path=tmp_path_factory.mktemp("instance"))
     application.test_client_class = CheckedClient
-    application.extensions["prepcheck.plans"] = PlanService(cache=PdfCache())
+    render_plans_in_process(application)
     return application
 
 

@@ -13,11 +13,10 @@ from rq.job import Job
 
 import prepcheck.report.jobs
 from prepcheck import create_app
-from prepcheck.report.cache import PdfCache
 from prepcheck.report.plan_queue import JOB_PREFIX
-from prepcheck.report.service import PlanService
 from tests.queue.queue_steps import complete, pdf_text, queue_mode_app, queued, run_jobs
 from tests.support.paths import TEST_QUESTIONNAIRES
+from tests.support.web_apps import render_plans_in_process
 from tests.support.web_journey import soup
 
 
@@ -200,7 +199,7 @@ def test_the_status_page_speaks_the_readers_language(client: FlaskClient) -> Non
 
 def test_without_redis_the_status_address_leads_straight_to_the_pdf(tmp_path: Path) -> None:
     app = create_app(instance_path=tmp_path / "instance", questionnaire_dir=TEST_QUESTIONNAIRES, include_example_tenants=False)
-    app.extensions["prepcheck.plans"] = PlanService(cache=PdfCache())  # render in this process
+    render_plans_in_process(app)  # render in this process
     client = app.test_client(use_cookies=False)
     journey = complete(client)
     status = client.get(f"{journey}/action-plan")

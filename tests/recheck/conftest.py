@@ -11,10 +11,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from prepcheck import create_app
-from prepcheck.report.cache import PdfCache
-from prepcheck.report.service import PlanService
 from tests.support.page_conventions import CheckedClient
 from tests.support.paths import TEST_QUESTIONNAIRES
+from tests.support.web_apps import render_plans_in_process
 
 
 class UrlLog:
@@ -36,7 +35,7 @@ def app(tmp_path: Path) -> Iterator[Flask]:
     application.config["TESTING"] = True
     application.test_client_class = CheckedClient
     # PDFs in this process: no worker pool to start for a test.
-    application.extensions["prepcheck.plans"] = PlanService(cache=PdfCache())
+    render_plans_in_process(application)
     log = UrlLog(application.wsgi_app)
     application.wsgi_app = log  # type: ignore[method-assign]
     application.extensions["test.url_log"] = log

@@ -9,6 +9,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from werkzeug.test import TestResponse
 
+from prepcheck.services import services_of
 from prepcheck.store.tables import ResponseRow
 from tests.support.web_journey import answer, form_of, soup, start
 
@@ -55,7 +56,7 @@ def send_code(client: FlaskClient, questionnaire_id: str, code: str, prefix: str
 
 
 def stored_responses(app: Flask) -> int:
-    store = app.extensions["prepcheck.store"]
+    store = services_of(app).responses
     with store.engine.connect() as connection:
         return int(connection.execute(select(func.count()).select_from(ResponseRow)).scalar_one())
 

@@ -10,6 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from prepcheck.engine.recheck_code import decode_code
+from prepcheck.services import services_of
 from tests.recheck.recheck_steps import (
     ALL_FEATURES_PAGES,
     answers_file,
@@ -87,7 +88,7 @@ def test_the_answers_file_holds_the_code_and_the_plain_answers_and_brings_them_b
     assert content["recheck_link"].endswith("#" + content["recheck_code"])
     assert content["answers"]["note"] == "Cat flap is broken" and content["answers"]["water_litres"] == 4
     assert content["result"]["domains"]["water"] == {"score": 0, "level": "vulnerable"}
-    questionnaire = app.extensions["prepcheck.questionnaires"]["all_features"]
+    questionnaire = services_of(app).questionnaires["all_features"]
     assert decode_code(questionnaire, content["recheck_code"]).answers == content["answers"]
 
     uploaded = send_code(client, "all_features", "", answers_file=(BytesIO(download.data), "answers.json"))
@@ -158,7 +159,7 @@ def test_a_result_without_last_time_shows_no_changes(client: FlaskClient) -> Non
 def test_a_partial_code_without_scores_prefills_and_goes_to_the_first_open_page(app: Flask, client: FlaskClient) -> None:
     from prepcheck.engine.recheck_code import encode
 
-    questionnaire = app.extensions["prepcheck.questionnaires"]["all_features"]
+    questionnaire = services_of(app).questionnaires["all_features"]
     code = encode(questionnaire, {"adults": 3, "water_litres": 12})
     sent = send_code(client, "all_features", code)
     # The household page is complete (pets is optional); the water page still needs one answer.

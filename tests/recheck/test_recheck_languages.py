@@ -11,11 +11,10 @@ import pytest
 from flask import Flask
 
 from prepcheck import create_app
-from prepcheck.report.cache import PdfCache
-from prepcheck.report.service import PlanService
 from tests.i18n.test_pages_translated import english_only, visible_texts, walk
 from tests.recheck.recheck_steps import recheck_link, send_code, soup
 from tests.support.page_conventions import CheckedClient
+from tests.support.web_apps import render_plans_in_process
 
 
 def pack(document: list[Any]) -> str:
@@ -29,7 +28,7 @@ def pack(document: list[Any]) -> str:
 def app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     application = create_app(instance_path=tmp_path_factory.mktemp("instance"))
     application.test_client_class = CheckedClient
-    application.extensions["prepcheck.plans"] = PlanService(cache=PdfCache())
+    render_plans_in_process(application)
     return application
 
 

@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 from prepcheck import create_app
 from prepcheck.engine import assess, load_questionnaire
 from prepcheck.engine.recheck_code import encode
+from prepcheck.services import services_of
 from tests.recheck.recheck_steps import send_code, soup, stored_responses, text
 from tests.support.page_conventions import CheckedClient
 from tests.support.paths import TEST_QUESTIONNAIRES
@@ -74,7 +75,7 @@ def test_an_older_versions_code_fills_in_what_still_fits_and_says_what_was_left_
     (tmp_path / "old").mkdir()
     old = load_questionnaire(versions(tmp_path / "old")[1])
     assert old.id == "all_features" and old.version == 1
-    assert app.extensions["prepcheck.questionnaires"]["all_features"].version == 2
+    assert services_of(app).questionnaires["all_features"].version == 2
     code = encode(old, OLD_ANSWERS, assess(old, OLD_ANSWERS))
     before = stored_responses(app)
 

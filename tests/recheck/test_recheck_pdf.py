@@ -19,15 +19,16 @@ from prepcheck.engine import assess, load_questionnaire
 from prepcheck.engine.answers import to_document
 from prepcheck.engine.recheck_code import encode
 from prepcheck.engine.recheck_code import recheck_link as make_link
-from prepcheck.report.cache import PdfCache
 from prepcheck.report.fetcher import BundledAssetFetcher
 from prepcheck.report.html import render_report_html
 from prepcheck.report.pdf import html_to_pdf
 from prepcheck.report.qr import QR_BORDER, QR_SCALE
 from prepcheck.report.service import PlanService
+from prepcheck.services import services_of
 from tests.recheck.recheck_steps import complete, recheck_link, soup
 from tests.support.page_conventions import CheckedClient
 from tests.support.paths import TEST_QUESTIONNAIRES
+from tests.support.web_apps import render_plans_in_process
 
 EXAMPLE_ANSWERS = Path(__file__).resolve().parents[1] / "fixtures" / "answers" / "all_features_example.json"
 
@@ -85,7 +86,7 @@ def test_the_site_address_comes_from_the_setting_when_there_is_one(tmp_path: Pat
         instance_path=tmp_path / "instance", questionnaire_dir=TEST_QUESTIONNAIRES, public_url="https://check.example.nl/"
     )
     app.test_client_class = CheckedClient
-    app.extensions["prepcheck.plans"] = PlanService(cache=PdfCache())
+    render_plans_in_process(app)
     client = app.test_client(use_cookies=False)
     result_url = complete(client)
     link = recheck_link(client.get(result_url))
@@ -96,7 +97,7 @@ def test_the_site_address_comes_from_the_setting_when_there_is_one(tmp_path: Pat
 
 
 def test_the_qr_code_is_a_data_url_image_and_nothing_else_is_fetched(app: Flask) -> None:
-    questionnaire = app.extensions["prepcheck.questionnaires"]["all_features"]
+    questionnaire = services_of(app).questionnaires["all_features"]
     answers = json.loads(EXAMPLE_ANSWERS.read_text(encoding="utf-8"))
     assessment = assess(questionnaire, answers)
     link = make_link("https://check.example.nl", "en", "all_features", encode(questionnaire, answers, assessment))

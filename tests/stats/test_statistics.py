@@ -12,6 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import inspect, select
 
+from prepcheck.services import services_of
 from prepcheck.store.statistics import CheckFigures, StatisticRow
 from prepcheck.views.statistics import suppress_row
 from tests.support.embed_journey import EMBED, complete_all_features
@@ -27,11 +28,11 @@ SAME_SITE = {"Sec-Fetch-Site": "same-origin"}
 def add_checks(app: Flask, count: int, level: str = "vulnerable", month: str = "2026-03", actions: tuple[str, ...] = ()) -> None:
     figures = CheckFigures("proefdorp", "all_features", month, level, (("water", level),), actions)
     for _ in range(count):
-        app.extensions["prepcheck.statistics"].add(figures)
+        services_of(app).statistics.add(figures)
 
 
 def rows(app: Flask) -> list[dict[str, object]]:
-    with app.extensions["prepcheck.store"].engine.connect() as connection:
+    with services_of(app).responses.engine.connect() as connection:
         return [dict(row._mapping) for row in connection.execute(select(StatisticRow.__table__))]
 
 
@@ -54,7 +55,7 @@ def test_a_completed_embedded_check_adds_only_month_levels_and_actions(client: F
     client.get(result_url)
     client.get(result_url)  # shown again: still one check
     stored = rows(app)
-    columns = {column["name"] for column in inspect(app.extensions["prepcheck.store"].engine).get_columns("check_statistics")}
+    columns = {column["name"] for column in inspect(services_of(app).responses.engine).get_columns("check_statistics")}
     assert columns == {"tenant", "questionnaire", "month", "figure", "item", "level", "count"}
     checks = [row for row in stored if row["figure"] == "checks"]
     assert len(checks) == 1 and checks[0]["count"] == 1 and checks[0]["tenant"] == "proefdorp"

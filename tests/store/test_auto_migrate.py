@@ -9,6 +9,7 @@ import pytest
 
 from prepcheck import create_app
 from prepcheck.config import settings_from_env
+from prepcheck.services import services_of
 from prepcheck.store import ResponseStore, schema
 from prepcheck.store.schema import DatabaseNotCurrent, current_revision, head_revision, upgrade
 from prepcheck.store.tables import make_engine
@@ -25,8 +26,8 @@ def test_auto_migrate_is_on_unless_the_environment_turns_it_off() -> None:
 
 def test_the_app_migrates_a_new_database_when_it_starts(empty_database_url: str, tmp_path: Path) -> None:
     app = create_app(instance_path=tmp_path, database_url=empty_database_url)
-    assert current_revision(app.extensions["prepcheck.store"].engine) == head_revision()
-    app.extensions["prepcheck.store"].engine.dispose()
+    assert current_revision(services_of(app).responses.engine) == head_revision()
+    services_of(app).responses.engine.dispose()
 
 
 def test_without_auto_migrate_an_old_database_stops_the_app_naming_the_command(empty_database_url: str, tmp_path: Path) -> None:
@@ -43,7 +44,7 @@ def test_without_auto_migrate_the_app_starts_on_a_migrated_database(empty_databa
     engine.dispose()
     app = create_app(instance_path=tmp_path, database_url=empty_database_url, auto_migrate=False)
     assert app.test_client().get("/readyz").status_code == 200
-    app.extensions["prepcheck.store"].engine.dispose()
+    services_of(app).responses.engine.dispose()
 
 
 def test_starting_on_a_database_at_head_runs_no_migration(empty_database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,6 +9,7 @@ from click.testing import CliRunner, Result
 
 from prepcheck import create_app
 from prepcheck.cli import main
+from prepcheck.services import services_of
 from prepcheck.store.schema import head_revision
 
 pytestmark = pytest.mark.database
@@ -41,7 +42,7 @@ def test_without_a_database_url_upgrade_migrates_the_sqlite_file_the_app_uses(
     assert db("upgrade").exit_code == 0
     assert (tmp_path / "instance" / "prepcheck.sqlite3").is_file()
     app = create_app(auto_migrate=False)  # starts only on a database at head: the very one just migrated
-    assert str(app.extensions["prepcheck.store"].engine.url) == f"sqlite:///{tmp_path / 'instance' / 'prepcheck.sqlite3'}"
+    assert str(services_of(app).responses.engine.url) == f"sqlite:///{tmp_path / 'instance' / 'prepcheck.sqlite3'}"
 
 
 @pytest.mark.parametrize("command", ["upgrade", "current"])

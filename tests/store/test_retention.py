@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from prepcheck import create_app
 from prepcheck.cli import main
+from prepcheck.services import services_of
 from prepcheck.store import ResponseDocument, ResponseExpired, ResponseStore
 from prepcheck.store.retention import OpportunisticPurge
 
@@ -42,7 +43,7 @@ def test_expire_wipes_only_responses_past_retention(database_url: str) -> None:
 def test_the_purge_command_reports_what_it_wiped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PREPCHECK_INSTANCE_PATH", str(tmp_path))
     monkeypatch.setenv("PREPCHECK_RETENTION_DAYS", "0")
-    store = create_app().extensions["prepcheck.store"]
+    store = services_of(create_app()).responses
     store.create(ResponseDocument("household", 1, "nl"))
     store.clock = lambda: datetime(2100, 1, 1)
     result = CliRunner().invoke(main, ["purge"])
@@ -53,8 +54,8 @@ def test_the_purge_command_reports_what_it_wiped(tmp_path: Path, monkeypatch: py
 def test_the_app_purges_at_most_once_per_interval(tmp_path: Path) -> None:
     app = create_app(instance_path=tmp_path)
     calls: list[int] = []
-    app.extensions["prepcheck.store"].expire = lambda: calls.append(1) or 0
-    purge = OpportunisticPurge(interval=3600)
+    services_of(app).responses.expire = lambda: calls.append(1) or 0
+    purge = OpportunisticPurge(lambda: services_of(app).responses, interval=3600)
     with app.test_request_context():
         purge()
         purge()

@@ -11,6 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from prepcheck import create_app
+from prepcheck.services import services_of
 from prepcheck.tenants import EXAMPLES_DIR, hash_admin_token
 from tests.support.page_conventions import CheckedClient
 from tests.support.paths import TEST_QUESTIONNAIRES
@@ -67,7 +68,7 @@ def app(tmp_path: Path) -> Iterator[Flask]:
     )
     application.config["TESTING"] = True
     application.test_client_class = CheckedClient
-    assert list(application.extensions["prepcheck.tenants"]) == ["proefdorp"]
+    assert list(services_of(application).tenants) == ["proefdorp"]
     yield application
 
 

@@ -8,6 +8,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from prepcheck.services import services_of
 from tests.support.web_journey import answer, form_of, h1, response_id, start
 
 
@@ -20,7 +21,7 @@ def started(client: FlaskClient, app: Flask) -> tuple[str, str]:
 
 
 def _answers(app: Flask, url: str) -> dict[str, object]:
-    return app.extensions["prepcheck.store"].load(response_id(url)).document.answers  # type: ignore[no-any-return]
+    return services_of(app).responses.load(response_id(url)).document.answers  # type: ignore[no-any-return]
 
 
 def _post(client: FlaskClient, url: str, data: dict[str, object], **headers: str):  # type: ignore[no-untyped-def]

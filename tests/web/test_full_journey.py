@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 
 from prepcheck import create_app
 from prepcheck.engine.model import Question, QuestionType
+from prepcheck.services import services_of
 from tests.support.page_conventions import CheckedClient
 from tests.support.web_journey import answer, h1, soup, start
 
@@ -54,7 +55,7 @@ def _value_for(question: Question) -> Any:
 
 
 def _walk(client: FlaskClient, app: Flask, questionnaire_id: str) -> tuple[int, str]:
-    questionnaire = app.extensions["prepcheck.questionnaires"][questionnaire_id]
+    questionnaire = services_of(app).questionnaires[questionnaire_id]
     url = start(client, questionnaire_id)
     pages = 0
     while not url.endswith("/check-your-answers"):

@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from prepcheck.services import services_of
 from tests.support.embed_setup import ADMIN_TOKEN, write_tenant
 from tests.support.web_apps import checked_app
 from tests.support.web_journey import answer, form_of, response_id, start
@@ -60,7 +61,7 @@ def fuzz_client(fuzz_app: Flask) -> FlaskClient:
 
 
 def _saved(app: Flask, url: str) -> dict[str, Any]:
-    return dict(app.extensions["prepcheck.store"].load(response_id(url)).document.answers)
+    return dict(services_of(app).responses.load(response_id(url)).document.answers)
 
 
 def _check_answer(response) -> None:  # type: ignore[no-untyped-def]

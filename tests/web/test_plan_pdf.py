@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from pypdf import PdfReader
 
-from prepcheck.report.cache import PdfCache
+from prepcheck.report.renderers import InProcessPlans
 from prepcheck.report.service import PlanService
 from prepcheck.report.workers import RenderError
+from prepcheck.services import services_of
+from tests.support.web_apps import checked_app, render_plans_in_process
 from tests.support.web_journey import answer, soup, start
 
 PAGES = {
@@ -26,9 +28,7 @@ PAGES = {
 @pytest.fixture()
 def in_process_plans(app: Flask) -> PlanService:
     """Render in this process, so each test does not start worker processes of its own."""
-    service = PlanService(cache=PdfCache())
-    app.extensions["prepcheck.plans"] = service
-    return service
+    return render_plans_in_process(app)
 
 
 def complete(client: FlaskClient, prefix: str = "") -> str:
@@ -98,10 +98,14 @@ def test_there_is_no_plan_before_the_check_is_complete(client: FlaskClient, in_p
     assert response.status_code == 404
 
 
-def test_the_app_renders_plans_in_worker_processes_by_default(app: Flask, client: FlaskClient) -> None:
-    app.config["PREPCHECK_SETTINGS"] = replace(app.config["PREPCHECK_SETTINGS"], pdf_workers=1)
+def test_the_app_renders_plans_in_worker_processes_by_default(tmp_path: Path) -> None:
+    app = checked_app(tmp_path / "instance", pdf_workers=1)
+    plans = services_of(app).plans
+    assert isinstance(plans, InProcessPlans)
+    service = plans.service
+    assert service.pool is not None and service.pool.worker_pids() == []  # started by the first download, not the app
+    client = app.test_client(use_cookies=False)
     response = client.get(complete(client).replace("your-result", "action-plan.pdf"))
-    service = app.extensions["prepcheck.plans"]
     try:
         assert response.data.startswith(b"%PDF-")
         assert service.pool is not None and len(service.pool.worker_pids()) == 1

@@ -12,7 +12,9 @@ from sqlalchemy import create_engine
 
 from prepcheck import create_app
 from prepcheck.engine.questionnaires import QuestionnaireRegistry
+from prepcheck.services import services_of
 from tests.support.paths import TEST_QUESTIONNAIRES
+from tests.support.web_apps import swap_services
 
 pytestmark = pytest.mark.database
 
@@ -26,7 +28,7 @@ def test_ready_when_the_database_answers_and_questionnaires_are_loaded(client: F
 
 
 def test_not_ready_when_the_database_does_not_answer(app: Flask, client: FlaskClient, tmp_path: Path) -> None:
-    store = app.extensions["prepcheck.store"]
+    store = services_of(app).responses
     store.engine.dispose()
     store.engine = create_engine(f"sqlite:///{tmp_path / 'no-such-folder' / 'db.sqlite3'}")
     response = client.get("/readyz")
@@ -39,14 +41,14 @@ def test_not_ready_when_the_database_does_not_answer(app: Flask, client: FlaskCl
 
 def test_not_ready_when_postgres_is_unreachable(tmp_path: Path) -> None:
     app = create_app(instance_path=tmp_path, questionnaire_dir=TEST_QUESTIONNAIRES)
-    app.extensions["prepcheck.store"].engine = create_engine(
+    services_of(app).responses.engine = create_engine(
         "postgresql+psycopg://nobody@127.0.0.1:1/none", connect_args={"connect_timeout": 2}
     )
     assert app.test_client().get("/readyz").status_code == 503
 
 
 def test_not_ready_without_questionnaires(app: Flask, client: FlaskClient) -> None:
-    app.extensions["prepcheck.questionnaires"] = QuestionnaireRegistry([])
+    swap_services(app, questionnaires=QuestionnaireRegistry([]))
     response = client.get("/readyz")
     assert response.status_code == 503
     assert json.loads(response.data)["checks"]["questionnaires"] == "none loaded"

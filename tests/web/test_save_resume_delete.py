@@ -10,6 +10,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from prepcheck.services import services_of
 from prepcheck.store import ResponseStore
 from tests.support.web_journey import answer, error_messages, form_of, h1, response_id, soup, start
 
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.database
 
 
 def _store(app: Flask) -> ResponseStore:
-    return app.extensions["prepcheck.store"]  # type: ignore[no-any-return]
+    return services_of(app).responses  # type: ignore[no-any-return]
 
 
 def _resume_code(client: FlaskClient, url: str) -> str:
