@@ -11,6 +11,7 @@ from typing import Any
 from prepcheck.api.problems import PROBLEM_TITLES, PROBLEM_TYPE_BASE
 from prepcheck.api.responses import AssessmentResponse
 from prepcheck.config import SUPPORTED_LOCALES
+from prepcheck.engine.model import QuestionType
 from prepcheck.views.documents import schemas_for
 
 Schema = dict[str, Any]
@@ -83,7 +84,7 @@ _OPTION: Schema = _object({"value": STRING, "label": STRING, "hint": STRING, "ex
 _QUESTION: Schema = _object(
     {
         "id": STRING,
-        "type": {"type": "string", "enum": ["single_choice", "multiple_choice", "yes_no", "number", "text"]},
+        "type": {"type": "string", "enum": [question_type.value for question_type in QuestionType]},
         "text": STRING,
         "hint": STRING,
         "unit": STRING,
