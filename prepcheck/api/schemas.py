@@ -41,7 +41,8 @@ LANGUAGE: Schema = {"type": "string", "enum": list(SUPPORTED_LOCALES)}
 ID: Schema = {"type": "string", "maxLength": 200}
 
 ANSWER: Schema = {
-    "description": "A whole number, an option value (or yes / no / dont_know), a list of option values, text, or 'n/a'.",
+    "description": "A whole number, an option value (or yes / no / dont_know), a list of option values, text, "
+    "a date (YYYY-MM-DD), or 'n/a'.",
     "oneOf": [INTEGER, STRING, STRINGS, {"type": "null"}],
 }
 

@@ -1,10 +1,11 @@
-"""The engine's Wording in one language: the questionnaire's translated texts and Babel's number format."""
+"""The engine's Wording in one language: the questionnaire's translated texts, Babel's number and date formats."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Protocol
 
-from prepcheck.i18n.formatting import format_amount
+from prepcheck.i18n.formatting import format_amount, format_day
 
 
 class QuestionnaireTexts(Protocol):
@@ -31,3 +32,6 @@ class CatalogWording:
 
     def amount(self, value: float, unit: str) -> str:
         return format_amount(value, "", self.texts.locale, unit)
+
+    def day(self, value: date) -> str:
+        return format_day(value, self.texts.locale)

@@ -7,6 +7,7 @@ from types import MappingProxyType
 from typing import Any
 
 from prepcheck.engine.answer_types.base import N_, AnswerType, OptionLabel, Wording
+from prepcheck.engine.answer_types.date import Date
 from prepcheck.engine.answer_types.multiple_choice import MultipleChoice
 from prepcheck.engine.answer_types.number import Number
 from prepcheck.engine.answer_types.single_choice import SingleChoice
@@ -16,7 +17,7 @@ from prepcheck.engine.model import NOT_APPLICABLE_VALUE, Question, QuestionType
 from prepcheck.engine.schema_parts import Schema
 
 ANSWER_TYPES: Mapping[QuestionType, AnswerType] = MappingProxyType(
-    {kind.question_type: kind for kind in (SingleChoice(), MultipleChoice(), YesNo(), Number(), Text())}
+    {kind.question_type: kind for kind in (SingleChoice(), MultipleChoice(), YesNo(), Number(), Text(), Date())}
 )
 if set(ANSWER_TYPES) != set(QuestionType):
     raise ImportError(f"question types without an answer type: {sorted(set(QuestionType) - set(ANSWER_TYPES))}")

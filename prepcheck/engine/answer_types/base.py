@@ -5,6 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from types import MappingProxyType
 from typing import Any, ClassVar, Protocol
 
@@ -14,7 +15,7 @@ from prepcheck.engine.schema_parts import Schema
 
 AnswerValue = Any
 """A rule value: int for numbers, str for single choice / yes-no / text, frozenset[str] for multiple choice,
-or NOT_APPLICABLE."""
+datetime.date for dates, or NOT_APPLICABLE."""
 
 KeyPath = Sequence[str | int]
 RawQuestion = Mapping[str, Any]
@@ -63,6 +64,10 @@ class Wording(Protocol):
 
     def amount(self, value: float, unit: str) -> str:
         """A number and its (already translated) unit, in the reader's number format."""
+        ...
+
+    def day(self, value: date) -> str:
+        """A date in the reader's long date format, like 5 March 2024."""
         ...
 
 

@@ -7,6 +7,7 @@ from types import MappingProxyType
 
 from prepcheck.engine.model import QuestionType
 from prepcheck.web.answer_fields.base import AnswerField
+from prepcheck.web.answer_fields.date import DateField
 from prepcheck.web.answer_fields.multiple_choice import MultipleChoiceField
 from prepcheck.web.answer_fields.number import NumberField
 from prepcheck.web.answer_fields.single_choice import SingleChoiceField
@@ -20,6 +21,7 @@ ANSWER_FIELDS: Mapping[QuestionType, AnswerField] = MappingProxyType(
         QuestionType.YES_NO: YesNoField(),
         QuestionType.NUMBER: NumberField(),
         QuestionType.TEXT: TextField(),
+        QuestionType.DATE: DateField(),
     }
 )
 if set(ANSWER_FIELDS) != set(QuestionType):

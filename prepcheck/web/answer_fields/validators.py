@@ -16,7 +16,7 @@ def _stripped(field: Field) -> str:
 
 
 class EmptyAllowed:
-    """Like WTForms' Optional, but judged on the field's data (what the answer is), not on its first raw input."""
+    """Like WTForms' Optional, but judged on the field's data, not its first raw input (a date has three inputs)."""
 
     field_flags = {"optional": True}  # noqa: RUF012 - WTForms reads this class attribute
 
