@@ -6,9 +6,11 @@ from typing import Any
 
 from prepcheck.config import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from prepcheck.engine import Questionnaire
-from prepcheck.engine.model import NOT_APPLICABLE_VALUE, Page, Question, QuestionType
+from prepcheck.engine.answer_types import Wording, answer_type, option_labels
+from prepcheck.engine.model import NOT_APPLICABLE_VALUE, Page, Question
 from prepcheck.engine.rules import Rule
-from prepcheck.views.present import YES_NO_LABELS, AssessmentPresenter
+from prepcheck.i18n.wording import CatalogWording
+from prepcheck.views.present import AssessmentPresenter
 
 RULE_LANGUAGE = "prepcheck-rules/1"
 """Names the rule language of docs/questionnaire-format.md, so a front end can tell which one it must evaluate."""
@@ -34,33 +36,22 @@ def summarise(questionnaire: Questionnaire, locale: str) -> dict[str, Any]:
     }
 
 
-def _options(texts: AssessmentPresenter, question: Question) -> list[dict[str, Any]]:
-    if question.type is QuestionType.YES_NO:
-        values = [option.value for option in question.options] or list(YES_NO_LABELS)
-        return [{"value": value, "label": texts.ui(YES_NO_LABELS[value]), "hint": "", "exclusive": False} for value in values]
+def _options(words: Wording, question: Question) -> list[dict[str, Any]]:
     return [
-        {
-            "value": option.value,
-            "label": texts.text("option", f"{question.id}.{option.value}", "label", option.label),
-            "hint": texts.text("option", f"{question.id}.{option.value}", "hint", option.hint),
-            "exclusive": option.exclusive,
-        }
-        for option in question.options
+        {"value": option.value, "label": option.label, "hint": option.hint, "exclusive": option.exclusive}
+        for option in option_labels(question, words)
     ]
 
 
-def _question(texts: AssessmentPresenter, question: Question) -> dict[str, Any]:
-    is_number = question.type is QuestionType.NUMBER
+def _question(words: Wording, question: Question) -> dict[str, Any]:
     return {
         "id": question.id,
         "type": question.type.value,
-        "text": texts.text("question", question.id, "text", question.text),
-        "hint": texts.text("question", question.id, "hint", question.hint),
-        "unit": texts.text("question", question.id, "unit", question.unit),
-        "options": _options(texts, question),
-        "minimum": question.minimum if is_number else None,
-        "maximum": question.maximum if is_number else None,
-        "max_length": question.max_length if question.type is QuestionType.TEXT else None,
+        "text": words.text("question", question.id, "text", question.text),
+        "hint": words.text("question", question.id, "hint", question.hint),
+        "unit": words.text("question", question.id, "unit", question.unit),
+        "options": _options(words, question),
+        **answer_type(question.type).limits(question),
         "optional": question.optional,
         "not_applicable": question.not_applicable,
         "show_if": _source(question.show_if),
@@ -68,19 +59,20 @@ def _question(texts: AssessmentPresenter, question: Question) -> dict[str, Any]:
     }
 
 
-def _page(texts: AssessmentPresenter, page: Page) -> dict[str, Any]:
+def _page(words: Wording, page: Page) -> dict[str, Any]:
     return {
         "id": page.id,
-        "title": texts.text("page", page.id, "title", page.title),
-        "intro": texts.text("page", page.id, "intro", page.intro),
+        "title": words.text("page", page.id, "title", page.title),
+        "intro": words.text("page", page.id, "intro", page.intro),
         "show_if": _source(page.show_if),
-        "questions": [_question(texts, question) for question in page.questions],
+        "questions": [_question(words, question) for question in page.questions],
     }
 
 
 def describe(questionnaire: Questionnaire, locale: str) -> dict[str, Any]:
     """Everything a front end needs to ask the questions and follow the path, in one language."""
     texts = AssessmentPresenter(questionnaire, locale)
+    words = CatalogWording(texts)
     q = questionnaire
     return {
         **summarise(q, locale),
@@ -109,5 +101,5 @@ def describe(questionnaire: Questionnaire, locale: str) -> dict[str, Any]:
             {"id": variable.id, "type": variable.kind, "options": list(variable.options), "default": variable.default}
             for variable in q.context
         ],
-        "pages": [_page(texts, page) for page in q.pages],
+        "pages": [_page(words, page) for page in q.pages],
     }

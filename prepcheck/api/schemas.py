@@ -11,6 +11,7 @@ from typing import Any
 from prepcheck.api.problems import PROBLEM_TITLES, PROBLEM_TYPE_BASE
 from prepcheck.api.responses import AssessmentResponse
 from prepcheck.config import SUPPORTED_LOCALES
+from prepcheck.engine.model import QuestionType
 from prepcheck.views.documents import schemas_for
 
 Schema = dict[str, Any]
@@ -40,7 +41,8 @@ LANGUAGE: Schema = {"type": "string", "enum": list(SUPPORTED_LOCALES)}
 ID: Schema = {"type": "string", "maxLength": 200}
 
 ANSWER: Schema = {
-    "description": "A whole number, an option value (or yes / no / dont_know), a list of option values, text, or 'n/a'.",
+    "description": "A whole number, an option value (or yes / no / dont_know), a list of option values, text, "
+    "a date (YYYY-MM-DD), or 'n/a'.",
     "oneOf": [INTEGER, STRING, STRINGS, {"type": "null"}],
 }
 
@@ -83,7 +85,7 @@ _OPTION: Schema = _object({"value": STRING, "label": STRING, "hint": STRING, "ex
 _QUESTION: Schema = _object(
     {
         "id": STRING,
-        "type": {"type": "string", "enum": ["single_choice", "multiple_choice", "yes_no", "number", "text"]},
+        "type": {"type": "string", "enum": [question_type.value for question_type in QuestionType]},
         "text": STRING,
         "hint": STRING,
         "unit": STRING,

@@ -5,17 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from prepcheck.engine.answer_types import TYPE_KEYS, AnswerType, answer_type
 from prepcheck.engine.model import (
-    DONT_KNOW,
-    NO,
-    YES,
     Action,
     Audience,
     ContextVariable,
     CostBand,
     Domain,
     Level,
-    Option,
     Page,
     Quantity,
     QuantityCase,
@@ -170,16 +167,7 @@ class QuestionnaireBuilder:
 
     @staticmethod
     def name_info(raw: dict[str, Any]) -> NameInfo:
-        question_type = QuestionType(raw["type"])
-        if question_type is QuestionType.NUMBER:
-            return NameInfo("number")
-        if question_type is QuestionType.TEXT:
-            return NameInfo("text")
-        if question_type is QuestionType.YES_NO:
-            return NameInfo("choice", frozenset({YES, NO, DONT_KNOW}), yes_no=True)
-        options = frozenset(option["value"] for option in raw.get("options", []))
-        kind = "multi" if question_type is QuestionType.MULTIPLE_CHOICE else "choice"
-        return NameInfo(kind, options)  # type: ignore[arg-type]
+        return answer_type(QuestionType(raw["type"])).name_info(raw)
 
     def earlier_names(self, page_index: int) -> dict[str, NameInfo]:
         """Names a show-if rule on this page may use: context values and questions on earlier pages."""
@@ -227,20 +215,20 @@ class QuestionnaireBuilder:
         levels: tuple[Level, ...],
     ) -> Question:
         question_type = QuestionType(raw["type"])
+        kind = answer_type(question_type)
         domain = raw.get("domain")
         if domain is not None and domain not in domain_ids:
             self.error([*path, "domain"], f"unknown domain '{domain}'")
-        options = self.build_options(question_type, path, raw, scores=domain is not None)
-        self.check_type_keys(question_type, path, raw)
+        options = kind.build_options(raw, path, self, scores=domain is not None)
+        self.check_type_keys(kind, path, raw)
+        kind.check(raw, path, self)
         score_bands = tuple(
             ScoreBand(rule, float(band["points"]))
             for b_index, band in enumerate(raw.get("scoring", []))
             if (rule := self.rule(band["if"], [*path, "scoring", b_index, "if"], self.known)) is not None
         )
-        if question_type is QuestionType.NUMBER and domain is not None and not raw.get("scoring"):
-            self.error([*path, "scoring"], "a number question with a domain needs scoring bands")
-        if question_type is QuestionType.TEXT and domain is not None:
-            self.error([*path, "domain"], "a text question cannot score")
+        if domain is not None and not kind.can_score:
+            self.error([*path, "domain"], f"a {question_type.value} question cannot score")
         gate = raw.get("gate")
         if gate is not None:
             if gate not in level_ids:
@@ -251,9 +239,6 @@ class QuestionnaireBuilder:
                 self.error([*path, "gate"], "only a question with a domain can gate a level")
         if raw.get("critical_if") is not None and domain is None:
             self.error([*path, "critical_if"], "only a question with a domain can cap it")
-        minimum, maximum = raw.get("min"), raw.get("max")
-        if minimum is not None and maximum is not None and minimum > maximum:
-            self.error([*path, "max"], "max must not be smaller than min")
         return Question(
             id=raw["id"],
             type=question_type,
@@ -263,8 +248,8 @@ class QuestionnaireBuilder:
             domain=domain,
             weight=float(raw.get("weight", 1.0)),
             options=options,
-            minimum=minimum,
-            maximum=maximum,
+            minimum=raw.get("min"),
+            maximum=raw.get("max"),
             unit=raw.get("unit", ""),
             max_length=raw.get("max_length", 200),
             optional=raw.get("optional", False),
@@ -277,65 +262,11 @@ class QuestionnaireBuilder:
             sources=tuple(raw.get("sources", ())),
         )
 
-    def check_type_keys(self, question_type: QuestionType, path: list[str | int], raw: dict[str, Any]) -> None:
-        """Keys that only make sense for some answer types."""
-        allowed = {
-            "options": {QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE},
-            "points": {QuestionType.YES_NO},
-            "critical": {QuestionType.YES_NO},
-            "scoring": {QuestionType.NUMBER},
-            "min": {QuestionType.NUMBER},
-            "max": {QuestionType.NUMBER},
-            "unit": {QuestionType.NUMBER},
-            "max_points": {QuestionType.MULTIPLE_CHOICE},
-            "max_length": {QuestionType.TEXT},
-        }
-        for key, types in allowed.items():
-            if key in raw and question_type not in types:
-                self.error([*path, key], f"'{key}' does not apply to a {question_type.value} question")
-        if question_type is QuestionType.NUMBER:
-            for key in ("min", "max"):
-                if key not in raw:
-                    self.error([*path, key], f"a number question needs '{key}'")
-        if question_type in (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE) and "options" not in raw:
-            self.error([*path, "options"], f"a {question_type.value} question needs options")
-
-    def build_options(
-        self, question_type: QuestionType, path: list[str | int], raw: dict[str, Any], *, scores: bool
-    ) -> tuple[Option, ...]:
-        if question_type is QuestionType.YES_NO:
-            points = raw.get("points", {})
-            critical = set(raw.get("critical", ()))
-            yes_points, no_points = float(points.get("yes", 1.0)), float(points.get("no", 0.0))
-            return (
-                Option(YES, "Yes", yes_points, critical=YES in critical),
-                Option(NO, "No", no_points, critical=NO in critical),
-                Option(DONT_KNOW, "I don't know", min(yes_points, no_points), critical=NO in critical),
-            )
-        options_raw = raw.get("options", [])
-        self.unique_ids(options_raw, [*path, "options"], id_key="value")
-        options = []
-        for index, option in enumerate(options_raw):
-            option_path = [*path, "options", index]
-            if scores and "points" not in option:
-                self.error(option_path, f"option '{option['value']}' needs points, because the question scores")
-            if not scores and ("points" in option or option.get("critical")):
-                self.error(option_path, "points and critical only make sense when the question has a domain")
-            if option.get("exclusive") and question_type is not QuestionType.MULTIPLE_CHOICE:
-                self.error([*option_path, "exclusive"], "only multiple-choice options can be exclusive")
-            options.append(
-                Option(
-                    value=option["value"],
-                    label=option["label"],
-                    points=float(option["points"]) if "points" in option else None,
-                    critical=option.get("critical", False),
-                    exclusive=option.get("exclusive", False),
-                    hint=option.get("hint", ""),
-                )
-            )
-        if scores and options and max((o.points or 0.0) for o in options) <= 0:
-            self.error([*path, "options"], "at least one option must earn points")
-        return tuple(options)
+    def check_type_keys(self, kind: AnswerType, path: list[str | int], raw: dict[str, Any]) -> None:
+        """Keys that only make sense for some answer types, on a question of another type."""
+        for key in raw:
+            if key in TYPE_KEYS and key not in kind.keys:
+                self.error([*path, key], f"'{key}' does not apply to a {kind.question_type.value} question")
 
     def check_domains_scored(self, domains: tuple[Domain, ...], pages: tuple[Page, ...]) -> None:
         scored = {question.domain for page in pages for question in page.questions}

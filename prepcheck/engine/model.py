@@ -24,6 +24,7 @@ class QuestionType(StrEnum):
     YES_NO = "yes_no"
     NUMBER = "number"
     TEXT = "text"
+    DATE = "date"
 
 
 class Timeframe(StrEnum):

@@ -7,7 +7,8 @@ import random
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from prepcheck.engine.model import DONT_KNOW, NO, YES, Question, Questionnaire, QuestionType
+from prepcheck.engine.answer_types import answer_type
+from prepcheck.engine.model import Question, Questionnaire
 from prepcheck.engine.path import Path, compute_path
 from prepcheck.engine.plan import compute_quantities
 from prepcheck.engine.rules import NOT_APPLICABLE, Rule
@@ -38,36 +39,12 @@ def _rules_naming(questionnaire: Questionnaire) -> dict[str, list[Rule]]:
     return by_name
 
 
-def _number_candidates(question: Question, constants: set[float]) -> list[Any]:
-    low = question.minimum if question.minimum is not None else 0
-    high = question.maximum if question.maximum is not None else 100
-    values = {low, high}
-    for constant in constants:
-        for candidate in (constant - 1, constant, constant + 1):
-            if low <= candidate <= high and float(candidate).is_integer():
-                values.add(int(candidate))
-    return sorted(values)
-
-
 def _candidates(question: Question, rules_by_name: Mapping[str, list[Rule]]) -> list[Any]:
     """A small set of answers that exercises every branch a rule can take for this question."""
     values: list[Any] = [None]
     if question.not_applicable:
         values.append(NOT_APPLICABLE)
-    if question.type is QuestionType.NUMBER:
-        constants = {n for rule in rules_by_name.get(question.id, []) for n in rule.numbers}
-        values.extend(_number_candidates(question, constants))
-    elif question.type is QuestionType.YES_NO:
-        values.extend([YES, NO, DONT_KNOW])
-    elif question.type is QuestionType.SINGLE_CHOICE:
-        values.extend(option.value for option in question.options)
-    elif question.type is QuestionType.MULTIPLE_CHOICE:
-        plain = [option.value for option in question.options if not option.exclusive]
-        values.extend(frozenset({option.value}) for option in question.options)
-        if plain:
-            values.append(frozenset(plain))
-    else:
-        values.append("text")
+    values.extend(answer_type(question.type).candidates(question, rules_by_name.get(question.id, [])))
     return values
 
 

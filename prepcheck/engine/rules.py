@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Evaluator = Callable[[Mapping[str, Any]], Any]
-ValueKind = Literal["number", "choice", "multi", "text", "string", "bool", "list"]
+ValueKind = Literal["number", "choice", "multi", "text", "date", "string", "bool", "list"]
 
 
 class _NotApplicable:
@@ -49,6 +49,8 @@ class NameInfo:
     kind: ValueKind
     options: frozenset[str] = frozenset()
     yes_no: bool = False
+    literal: Callable[[str], Any] | None = None
+    """For a kind written as text in quotes (a date): turns such a constant into a value, or raises ValueError saying why not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,8 @@ class Rule:
     names: frozenset[str]
     numbers: frozenset[float]
     evaluate: Evaluator = field(repr=False, compare=False)
+    literals: frozenset[Any] = frozenset()
+    """Constants in quotes compared with a name of their own kind, as values of that kind (dates)."""
 
     def holds(self, env: Mapping[str, Any]) -> bool:
         """Evaluate as a condition: anything but a true result is false."""
@@ -120,6 +124,16 @@ def _comparator(op: ast.cmpop) -> Callable[[Any, Any], bool]:
     return lambda a, b: (type(a) is int or type(a) is float) and (type(b) is int or type(b) is float) and order(a, b)
 
 
+def _literal_ordering(op: ast.cmpop) -> Callable[[Any, Any], bool]:
+    """< <= > >= between two values of a quoted kind (dates): false unless both are there and of one type."""
+    order, na = _ORDERING[type(op)], NOT_APPLICABLE
+    return lambda a, b: type(a) is type(b) and a is not None and a is not na and order(a, b)
+
+
+def _constant(value: Any) -> Evaluator:
+    return lambda env: value
+
+
 def _numeric_function(func: Callable[..., Any]) -> Callable[..., Any]:
     def apply(*args: Any) -> Any:
         if any(not _is_number(arg) for arg in args):
@@ -148,6 +162,7 @@ class _Compiler:
         self.known = known
         self.names: set[str] = set()
         self.numbers: set[float] = set()
+        self.literals: set[Any] = set()
 
     def fail(self, node: ast.AST, message: str) -> RuleError:
         return RuleError(message, getattr(node, "col_offset", None))
@@ -249,13 +264,17 @@ class _Compiler:
         operands = [node.left, *node.comparators]
         for op, left, right in zip(node.ops, operands, operands[1:]):
             self.check_comparison(op, left, right)
-        compiled = [self.compile(operand) for operand in operands]
-        comparators = [_comparator(op) for op in node.ops]
+        literals = self.quoted_literals(operands)
+        compiled = [_constant(literals[i]) if i in literals else self.compile(operand) for i, operand in enumerate(operands)]
+        comparators = [
+            _literal_ordering(op) if isinstance(op, tuple(_ORDERING)) and self.literal_side(left, right) else _comparator(op)
+            for op, left, right in zip(node.ops, operands, operands[1:])
+        ]
         if len(comparators) == 1:
             compare, first, second = comparators[0], compiled[0], compiled[1]
             left, right = node.left, node.comparators[0]
             if isinstance(left, ast.Name) and left.id not in ("true", "false") and isinstance(right, ast.Constant):
-                name, constant = left.id, right.value
+                name, constant = left.id, literals.get(1, right.value)
                 return lambda env: compare(env.get(name), constant)
             if isinstance(left, ast.Name) and left.id not in ("true", "false") and isinstance(right, (ast.List, ast.Tuple)):
                 name, values = left.id, second({})
@@ -268,6 +287,29 @@ class _Compiler:
 
         return evaluate
 
+    def literal_info(self, node: ast.AST) -> NameInfo | None:
+        """The name's info when it is of a kind written in quotes (a date)."""
+        if isinstance(node, ast.Name) and self.known is not None and node.id in self.known:
+            info = self.known[node.id]
+            return info if info.literal is not None else None
+        return None
+
+    def literal_side(self, left: ast.AST, right: ast.AST) -> NameInfo | None:
+        return self.literal_info(left) or self.literal_info(right)
+
+    def quoted_literals(self, operands: list[ast.expr]) -> dict[int, Any]:
+        """Constants in quotes next to a name of a quoted kind, by position, turned into that kind's values."""
+        found: dict[int, Any] = {}
+        for index, operand in enumerate(operands):
+            if not isinstance(operand, ast.Constant) or not isinstance(operand.value, str):
+                continue
+            neighbours = operands[max(index - 1, 0) : index] + operands[index + 1 : index + 2]
+            info = next((candidate for candidate in map(self.literal_info, neighbours) if candidate is not None), None)
+            if info is not None and info.literal is not None:
+                found[index] = info.literal(operand.value)
+                self.literals.add(found[index])
+        return found
+
     def check_comparison(self, op: ast.cmpop, left: ast.AST, right: ast.AST) -> None:
         """Reject comparisons that can never be true because the kinds or option values do not fit."""
         if isinstance(op, (ast.Is, ast.IsNot)):
@@ -276,6 +318,9 @@ class _Compiler:
         for side, kind in ((left, left_kind), (right, right_kind)):
             if kind == "text":
                 raise self.fail(side, f"'{ast.unparse(side)}' is free text; rules may only ask answered({ast.unparse(side)})")
+        if self.literal_side(left, right) is not None:
+            self.check_literal_comparison(op, left, right)
+            return
         self.check_dont_know_like_no(op, left, right)
         if isinstance(op, tuple(_ORDERING)):
             for side, kind in ((left, left_kind), (right, right_kind)):
@@ -300,6 +345,23 @@ class _Compiler:
                 raise self.fail(name_side, f"use 'value' in {ast.unparse(name_side)} to test a multiple-choice answer")
         if {left_kind, right_kind} == {"number", "string"}:
             raise self.fail(left, f"'{ast.unparse(left)}' compares a number with text")
+
+    def check_literal_comparison(self, op: ast.cmpop, left: ast.AST, right: ast.AST) -> None:
+        """A name of a quoted kind (a date) compares with ==, !=, <, <=, >, >= with its own kind only."""
+        info = self.literal_side(left, right)
+        assert info is not None and info.literal is not None
+        name_side, other = (left, right) if self.literal_info(left) is not None else (right, left)
+        name = ast.unparse(name_side)
+        if isinstance(op, (ast.In, ast.NotIn)):
+            raise self.fail(name_side, f"'{name}' is a {info.kind}; compare it with ==, <, <=, > or >=, not with 'in'")
+        if isinstance(other, ast.Constant) and isinstance(other.value, str):
+            try:
+                info.literal(other.value)
+            except ValueError as error:
+                raise self.fail(other, str(error)) from None
+            return
+        if self.kind_of(other) != info.kind:
+            raise self.fail(other, f"'{name}' is a {info.kind}, so it can only be compared with a {info.kind}")
 
     def check_dont_know_like_no(self, op: ast.cmpop, left: ast.AST, right: ast.AST) -> None:
         """Make every yes/no rule treat "don't know" as "no", so not knowing never looks better."""
@@ -395,4 +457,10 @@ def parse_rule(source: str, known: Mapping[str, NameInfo] | None = None, *, expe
         raise RuleError(f"'{source}' is not a condition: it should come out true or false")
     if expect == "formula" and kind not in ("number", None):
         raise RuleError(f"'{source}' is not a formula that gives a number")
-    return Rule(source=source, names=frozenset(compiler.names), numbers=frozenset(compiler.numbers), evaluate=evaluate)
+    return Rule(
+        source=source,
+        names=frozenset(compiler.names),
+        numbers=frozenset(compiler.numbers),
+        evaluate=evaluate,
+        literals=frozenset(compiler.literals),
+    )

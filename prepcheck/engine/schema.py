@@ -4,48 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from prepcheck.engine.answer_types import TYPE_KEYS
 from prepcheck.engine.model import Audience, CostBand, QuestionType, Timeframe
+from prepcheck.engine.schema_parts import ID as _ID
+from prepcheck.engine.schema_parts import RULE as _RULE
+from prepcheck.engine.schema_parts import TEXT as _TEXT
+from prepcheck.engine.schema_parts import object_schema as _object
 
-ID_PATTERN = "^[a-z][a-z0-9_]{0,62}$"
-
-_ID = {"type": "string", "pattern": ID_PATTERN, "description": "A stable id: lower case letters, digits and _."}
-_TEXT = {"type": "string", "minLength": 1, "maxLength": 2000}
-_RULE = {"type": "string", "minLength": 1, "maxLength": 2000, "description": "A rule in the rule language."}
 _ID_LIST = {"type": "array", "items": _ID, "uniqueItems": True}
 SOURCE_ID_PATTERN = "^[A-Za-z][A-Za-z0-9_-]{0,62}$"
 _SOURCE_ID = {"type": "string", "pattern": SOURCE_ID_PATTERN, "description": "The id of an entry in the source list."}
 _SOURCE_LIST = {"type": "array", "items": _SOURCE_ID, "uniqueItems": True}
-
-
-def _object(properties: dict[str, Any], required: list[str], description: str = "") -> dict[str, Any]:
-    schema: dict[str, Any] = {
-        "type": "object",
-        "properties": properties,
-        "required": required,
-        "additionalProperties": False,
-    }
-    if description:
-        schema["description"] = description
-    return schema
-
-
-OPTION = _object(
-    {
-        "value": _ID,
-        "label": _TEXT,
-        "hint": _TEXT,
-        "points": {"type": "number", "minimum": 0, "maximum": 100},
-        "critical": {"type": "boolean", "description": "Choosing this option caps the domain at the lowest level."},
-        "exclusive": {"type": "boolean", "description": 'Multiple choice: this option cannot be combined ("none of these").'},
-    },
-    ["value", "label"],
-)
-
-SCORE_BAND = _object(
-    {"if": _RULE, "points": {"type": "number", "minimum": 0, "maximum": 100}},
-    ["if", "points"],
-    "Number questions: the points given when the rule holds; the first band that holds wins.",
-)
 
 QUESTION = _object(
     {
@@ -55,19 +24,6 @@ QUESTION = _object(
         "hint": _TEXT,
         "domain": _ID,
         "weight": {"type": "number", "exclusiveMinimum": 0, "maximum": 10},
-        "options": {"type": "array", "items": OPTION, "minItems": 2, "maxItems": 30},
-        "points": _object(
-            {"yes": {"type": "number", "minimum": 0, "maximum": 100}, "no": {"type": "number", "minimum": 0, "maximum": 100}},
-            [],
-            'Yes/no questions: points for yes and no. "Don\'t know" always earns what "no" earns.',
-        ),
-        "critical": {"type": "array", "items": {"enum": ["yes", "no"]}, "uniqueItems": True},
-        "scoring": {"type": "array", "items": SCORE_BAND, "minItems": 1},
-        "max_points": {"type": "number", "exclusiveMinimum": 0, "maximum": 100},
-        "min": {"type": "integer", "minimum": -1000000, "maximum": 1000000},
-        "max": {"type": "integer", "minimum": -1000000, "maximum": 1000000},
-        "unit": _TEXT,
-        "max_length": {"type": "integer", "minimum": 1, "maximum": 2000},
         "optional": {"type": "boolean"},
         "not_applicable": {"type": "boolean", "description": 'Offer a "not applicable" answer.'},
         "show_if": _RULE,
@@ -75,6 +31,8 @@ QUESTION = _object(
         "gate": {**_ID, "description": "The domain cannot reach this level unless this question earns full points."},
         "sources": _SOURCE_LIST,
         "note": {"type": "string", "description": "For editors only: why the question scores as it does."},
+        # The keys of particular answer types, each declared by its type (prepcheck/engine/answer_types/).
+        **TYPE_KEYS,
     },
     ["id", "type", "text"],
 )

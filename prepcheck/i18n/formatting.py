@@ -1,11 +1,16 @@
-"""Numbers, money and units in the reader's language (Papiamentu uses the Dutch conventions)."""
+"""Numbers, money, units and dates in the reader's language (Papiamentu uses the Dutch number conventions)."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
 # Babel's CLDR data for Papiamentu is thin, so it borrows the Dutch number conventions.
 _NUMBER_LOCALE = {"pap": "nl", "fy": "fy", "nl": "nl", "en": "en"}
+# English dates the British way, as GOV.UK writes them: 5 March 2024.
+_DATE_LOCALE = {"en": "en_GB"}
 CURRENCY_CODES = frozenset({"EUR", "USD", "AWG", "XCG", "ANG"})
 
 
@@ -25,3 +30,8 @@ def format_amount(value: float, unit: str, locale: str, unit_label: str | None =
         return format_currency(value, unit, format="¤ #,##0", locale=number_locale(locale), currency_digits=False)
     label = unit_label if unit_label is not None else unit
     return f"{format_number(value, locale)} {label}".strip()
+
+
+def format_day(value: date, locale: str) -> str:
+    """A date written out: 5 March 2024, 5 maart 2024."""
+    return format_date(value, format="long", locale=_DATE_LOCALE.get(locale, locale))

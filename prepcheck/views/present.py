@@ -6,13 +6,15 @@ from collections.abc import Mapping
 from typing import Any, get_args
 
 from prepcheck.engine import Assessment, Questionnaire
-from prepcheck.engine.model import NOT_APPLICABLE_VALUE, Question, QuestionType
+from prepcheck.engine.answer_types import label_answer
+from prepcheck.engine.model import Question
 from prepcheck.engine.plan import PlannedAction
 from prepcheck.engine.recheck_code import Change, Comparison
 from prepcheck.engine.scoring import DomainResult, LostPoints
 from prepcheck.engine.texts import text_context
 from prepcheck.i18n.catalog import Translator, translator_for
 from prepcheck.i18n.formatting import CURRENCY_CODES, format_amount, format_number
+from prepcheck.i18n.wording import CatalogWording
 from prepcheck.views.model import (
     ActionView,
     ChangeView,
@@ -68,22 +70,7 @@ class AssessmentPresenter:
 
     def answer_label(self, question: Question, answer: Any) -> str:
         """The answer as the user chose it, in words."""
-        if answer == NOT_APPLICABLE_VALUE:
-            return self.ui("Not applicable")
-        if question.type is QuestionType.YES_NO:
-            return self.ui(YES_NO_LABELS[answer])
-        if question.type in (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE):
-            values = answer if isinstance(answer, list) else [answer]
-            labels = []
-            for value in values:
-                option = question.option(value)
-                if option is not None:
-                    labels.append(self.text("option", f"{question.id}.{value}", "label", option.label))
-            return ", ".join(labels)
-        if question.type is QuestionType.NUMBER:
-            unit = self.text("question", question.id, "unit", question.unit)
-            return format_amount(answer, "", self.locale, unit)
-        return str(answer)
+        return label_answer(question, answer, CatalogWording(self))
 
     def quantity(self, quantity_id: str, value: float, unit: str) -> QuantityView:
         quantity = self.questionnaire.quantities_by_id[quantity_id]

@@ -40,6 +40,16 @@ def _number_error(page: Any, base: str, server: Any) -> None:
     fill_and_continue(page, {"litres": "a lot"})
 
 
+def _date(page: Any, base: str, server: Any) -> None:
+    start(page, base, "web_date")
+
+
+def _date_error(page: Any, base: str, server: Any) -> None:
+    start(page, base, "web_date")
+    fill_and_continue(page, {"supplies_checked-day": "31", "supplies_checked-month": "2", "supplies_checked-year": "2024"})
+    assert page.title().startswith("Error:")
+
+
 def _several_questions(page: Any, base: str, server: Any) -> None:
     start(page, base, "all_features")
 
@@ -110,6 +120,8 @@ PAGES: dict[str, Callable[[Any, str, Any], None]] = {
     "yes-no": _answer_type_page(2),
     "number": _answer_type_page(3),
     "text": _answer_type_page(4),
+    "date": _date,
+    "error-date": _date_error,
     "several-questions": _several_questions,
     "error-missing": _error_state,
     "error-number": _number_error,

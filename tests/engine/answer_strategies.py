@@ -20,6 +20,8 @@ def answer_for(question: Question) -> st.SearchStrategy[Any]:
         exclusive = [[option.value] for option in question.options if option.exclusive]
         subsets = st.lists(st.sampled_from(plain), min_size=1, unique=True) if plain else st.nothing()
         base = st.one_of(subsets, st.sampled_from(exclusive)) if exclusive else subsets
+    elif question.type is QuestionType.DATE:
+        base = st.dates().map(lambda day: day.isoformat())
     else:
         # "n/a" typed as text reads as "not applicable" (refused where not offered): generate it only as that.
         base = st.text(min_size=1, max_size=question.max_length).filter(

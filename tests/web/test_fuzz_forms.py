@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from prepcheck.engine.answers import convert_answer
 from prepcheck.services import services_of
 from tests.support.embed_setup import ADMIN_TOKEN, write_tenant
 from tests.support.web_apps import checked_app
@@ -99,6 +100,35 @@ def test_question_page_posts(fuzz_client: FlaskClient, fuzz_app: Flask, data: st
     changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
     assert changed <= own, changed
     assert {key: after[key] for key in ("adults", "pets")} == {"adults": 2, "pets": 1}
+
+
+_DATE_PARTS = ["supplies_checked-day", "supplies_checked-month", "supplies_checked-year"]
+_REAL_DATES = st.dates().map(lambda day: dict(zip(_DATE_PARTS, (str(day.day), str(day.month), f"{day.year:04d}"))))
+_NEAR_DATES = st.tuples(st.integers(-1, 32), st.integers(-1, 13), st.integers(0, 99_999)).map(
+    lambda parts: dict(zip(_DATE_PARTS, map(str, parts)))
+)
+
+
+@FUZZ
+@given(
+    fields=st.one_of(
+        _REAL_DATES, _NEAR_DATES, st.fixed_dictionaries({name: _VALUES for name in _DATE_PARTS}), _form_data(_DATE_PARTS)
+    )
+)
+def test_date_page_posts_save_only_dates_the_engine_accepts(
+    fuzz_client: FlaskClient, fuzz_app: Flask, fields: dict[str, Any]
+) -> None:
+    first = start(fuzz_client, "web_date")
+    action, hidden = form_of(fuzz_client.get(first))
+    response = _post(fuzz_client, action, {**hidden, **fields})
+    _check_answer(response)
+    saved = _saved(fuzz_app, first)
+    assert set(saved) <= {"supplies_checked"}
+    if response.status_code == 303:
+        question = services_of(fuzz_app).questionnaires["web_date"].questions_by_id["supplies_checked"]
+        assert convert_answer(question, saved["supplies_checked"])[1] is None
+    else:
+        assert saved == {}
 
 
 @FUZZ
