@@ -230,6 +230,14 @@ class Action:
     """The questions the rule reads directly, sorted: the answers that can trigger the action."""
 
 
+def priority_key(action: Action, index: int) -> tuple[int, int, float, int]:
+    """The plan's order: soonest timeframe first, then critical, then most impact per effort, then file order.
+
+    A step for today always comes before one for this week, so "the first three" are always the most pressing.
+    """
+    return (TIMEFRAME_ORDER[action.timeframe], 0 if action.critical else 1, -action.impact / action.effort, index)
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
     """Who in a business owns an action."""
@@ -289,10 +297,7 @@ class Questionnaire:
         object.__setattr__(self, "sources_by_id", index(self.sources))
         object.__setattr__(self, "levels_by_id", index(self.levels))
         object.__setattr__(self, "_level_positions", MappingProxyType({lv.id: i for i, lv in enumerate(self.levels)}))
-        # Critical first, then the most impact per unit of effort, then file order (so ties are stable).
-        ranked = sorted(
-            enumerate(self.actions), key=lambda pair: (not pair[1].critical, -pair[1].impact / pair[1].effort, pair[0])
-        )
+        ranked = sorted(enumerate(self.actions), key=lambda pair: priority_key(pair[1], pair[0]))
         object.__setattr__(self, "actions_in_priority_order", tuple(ranked))
 
     @property

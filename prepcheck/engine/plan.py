@@ -6,7 +6,7 @@ import math
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from prepcheck.engine.model import Action, Quantity, Questionnaire
+from prepcheck.engine.model import Quantity, Questionnaire
 
 
 class QuantityValue(NamedTuple):
@@ -58,18 +58,13 @@ def compute_quantities(questionnaire: Questionnaire, env: dict[str, Any]) -> dic
     return computed
 
 
-def priority_key(action: Action, index: int) -> tuple[int, float, int]:
-    """Critical first, then the most impact per unit of effort, then file order (so ties are stable)."""
-    return (0 if action.critical else 1, -action.impact / action.effort, index)
-
-
 def select_actions(
     questionnaire: Questionnaire,
     env: Mapping[str, Any],
     answers: Mapping[str, Any],
     quantities: Mapping[str, QuantityValue],
 ) -> tuple[PlannedAction, ...]:
-    """The actions whose rules hold, in priority order (the order is fixed when the questionnaire loads)."""
+    """The actions whose rules hold, in the plan's order (`model.priority_key`, fixed at load)."""
     chosen: list[PlannedAction] = []
     for _, action in questionnaire.actions_in_priority_order:
         if action.rule.evaluate(env) is not True:

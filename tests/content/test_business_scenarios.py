@@ -11,6 +11,7 @@ import pytest
 from prepcheck.engine import Context, assess, load_questionnaire
 from prepcheck.engine.assess import check_answers
 from prepcheck.engine.model import Questionnaire, QuestionType
+from tests.support.plan_order import order_breaks
 
 BUSINESS_FILE = Path(__file__).resolve().parents[2] / "questionnaires" / "business.yaml"
 TOP_LEVEL = "resilient"
@@ -216,6 +217,29 @@ def test_photonics_startup_negotiating_with_foreign_investor_without_checking_ge
     assert result.domain("investors_partners").caps
     assert result.domain("investors_partners").level_id == "initial"
     assert "rule_investment_screening" not in result.action_ids()
+
+
+def _nothing_done() -> dict[str, Any]:
+    """The well-run firm's profile with the lowest-scoring answer to every practice question."""
+    worst: dict[str, Any] = {}
+    for question in business().questions_by_id.values():
+        if question.domain is None or question.id in SMALL_SOFTWARE_FIRM:
+            continue
+        scored = [option for option in question.options if option.points is not None]
+        if scored:
+            worst[question.id] = min(scored, key=lambda option: option.points).value
+    return answers(**worst)
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [{}, SMALL_SOFTWARE_FIRM, {"staff": 25, "sector": "research", "nis2": "supplier"}],
+    ids=["knowledge_intensive_exporter", "small_software_firm", "engineering_firm_of_25"],
+)
+def test_the_plan_runs_from_today_to_this_year_with_critical_steps_first_within_each(profile):
+    result = assess(business(), {**_nothing_done(), **profile}, Context())
+    assert len(result.actions) >= 10
+    assert order_breaks(business(), result.action_ids()) == []
 
 
 def test_firm_whose_leavers_keep_access_is_capped_in_people_and_insider_risk():

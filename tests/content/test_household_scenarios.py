@@ -10,6 +10,7 @@ import pytest
 from prepcheck.engine import Context, assess, compute_path, load_questionnaire
 from prepcheck.engine.assess import Assessment
 from prepcheck.engine.model import QuestionType
+from tests.support.plan_order import order_breaks
 
 HOUSEHOLD_FILE = Path(__file__).resolve().parents[2] / "questionnaires" / "household.yaml"
 HOUSEHOLD = load_questionnaire(HOUSEHOLD_FILE)
@@ -312,12 +313,45 @@ def test_typical_household_is_shown_between_35_and_50_questions(profile: dict[st
     assert 35 <= len(path.questions) <= 50, len(path.questions)
 
 
-def test_household_with_nothing_done_needs_attention_and_free_steps_come_right_after_the_critical_ones() -> None:
+def test_household_with_nothing_done_needs_attention_and_its_first_step_that_is_not_critical_is_free() -> None:
     result = run(answers(NOTHING_DONE))
     assert result.level_id == "vulnerable"
     actions = [HOUSEHOLD.actions_by_id[action_id] for action_id in result.action_ids()]
     first_plain = next(action for action in actions if not action.critical)
     assert first_plain.cost is not None and first_plain.cost.value == "free"
+
+
+@pytest.mark.parametrize("place", ["netherlands", "bonaire", "sint_maarten"])
+@pytest.mark.parametrize(
+    "situation",
+    [
+        {},
+        {"powered_equipment": "breathing", "device_backup": "no"},
+        {"adults": 1, "children": 0, "needs_help": "yes", "named_helper": "no"},
+        {"children": 2, "pets": 1, "pet_plan": "no", "child_pickup": "no"},
+    ],
+    ids=["as_is", "home_ventilation", "single_needing_help", "family_with_dog"],
+)
+@pytest.mark.parametrize(
+    "base",
+    [
+        NOTHING_DONE,
+        answers(water_litres=10, cash_eur=0, cash_usd=0, cash_xcg=0, nl_alert="no", island_alerts="no", written_plan="no"),
+    ],
+    ids=["nothing_done", "some_gaps"],
+)
+def test_the_plan_runs_from_today_to_this_year_with_critical_steps_first_within_each(
+    base: dict[str, Any], situation: dict[str, Any], place: str
+) -> None:
+    result = run(answers(base, place=place, **situation))
+    assert len(result.actions) >= 3
+    assert order_breaks(HOUSEHOLD, result.action_ids()) == []
+
+
+def test_a_step_for_today_comes_before_the_critical_backup_plan_for_home_ventilation_which_is_for_this_week() -> None:
+    result = run(answers(powered_equipment="breathing", device_backup="no", nl_alert="no"))
+    assert result.action_ids()[:2] == ("turn_on_nl_alert", "device_backup_plan")
+    assert result.actions[1].critical and not result.actions[0].critical
 
 
 def test_household_that_finds_supplies_hard_to_pay_is_told_about_free_steps_and_where_to_ask_for_help() -> None:

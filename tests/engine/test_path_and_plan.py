@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from prepcheck.engine import Context, assess, check_answers, load_questionnaire
-from prepcheck.engine.plan import priority_key
+from prepcheck.engine.model import Timeframe, priority_key
 
 FEATURES = load_questionnaire(Path(__file__).resolve().parents[2] / "questionnaires" / "test" / "all_features.yaml")
 
@@ -38,13 +39,24 @@ def test_answers_on_an_abandoned_branch_change_nothing() -> None:
     assert assess(FEATURES, abandoned) == assess(FEATURES, {**BASE, "pets": 0})
 
 
-def test_critical_actions_come_first_then_impact_per_effort() -> None:
+def test_the_plan_runs_by_timeframe_then_critical_then_impact_per_effort() -> None:
     assessment = assess(FEATURES, {**BASE, "water_litres": 3, "refresh": "no", "radio": "none", "pets": 1, "pet_plan": "no"})
-    # store_water is critical; then pet_shelter (3/1), refresh_water (2/1) and get_radio (4/2) by impact per effort,
-    # the last two tied at 2 and kept in file order.
+    # store_water is for this week; the other three are for this month, ranked by impact per effort: pet_shelter
+    # (3/1), then refresh_water (2/1) and get_radio (4/2), tied at 2 and kept in file order.
     assert assessment.action_ids() == ("store_water", "pet_shelter", "refresh_water", "get_radio")
-    keys = [priority_key(FEATURES.actions_by_id[a], 0)[:2] for a in assessment.action_ids()]
-    assert keys == sorted(keys)
+
+
+def test_a_step_for_today_comes_before_a_critical_step_for_this_week() -> None:
+    critical_this_week = FEATURES.actions_by_id["store_water"]
+    plain_today = replace(FEATURES.actions_by_id["refresh_water"], timeframe=Timeframe.TODAY)
+    assert priority_key(plain_today, 2) < priority_key(critical_this_week, 0)
+
+
+def test_within_a_timeframe_a_critical_step_comes_before_one_with_more_impact_per_effort() -> None:
+    critical = replace(FEATURES.actions_by_id["store_water"], timeframe=Timeframe.THIS_MONTH)
+    easier = FEATURES.actions_by_id["pet_shelter"]
+    assert (easier.impact / easier.effort) > (critical.impact / critical.effort)
+    assert priority_key(critical, 3) < priority_key(easier, 0)
 
 
 def test_an_action_carries_the_answers_that_triggered_it() -> None:

@@ -13,6 +13,7 @@ from prepcheck.engine import assess, check_answers, load_questionnaire
 from prepcheck.engine.model import NOT_APPLICABLE_VALUE, Questionnaire, QuestionType
 from prepcheck.engine.scoring import earned_points
 from tests.engine.answer_strategies import answer_for, complete_answers
+from tests.support.plan_order import order_breaks
 
 ROOT = Path(__file__).resolve().parents[2] / "questionnaires"
 QUESTIONNAIRES = [load_questionnaire(path) for path in sorted([*ROOT.glob("*.yaml"), *(ROOT / "test").glob("*.yaml")])]
@@ -51,6 +52,16 @@ def test_scores_stay_between_0_and_100(questionnaire: Questionnaire, data: st.Da
 def test_the_result_is_identical_on_repeat(questionnaire: Questionnaire, data: st.DataObject) -> None:
     answers = data.draw(complete_answers(questionnaire))
     assert assess(questionnaire, answers) == assess(questionnaire, dict(reversed(list(answers.items()))))
+
+
+@pytest.mark.parametrize("questionnaire", QUESTIONNAIRES, ids=by_id)
+@PROPERTY_SETTINGS
+@given(data=st.data())
+def test_no_step_of_the_plan_comes_after_a_later_one_or_a_less_urgent_one_of_its_timeframe(
+    questionnaire: Questionnaire, data: st.DataObject
+) -> None:
+    assessment = assess(questionnaire, data.draw(complete_answers(questionnaire)))
+    assert order_breaks(questionnaire, assessment.action_ids()) == []
 
 
 @pytest.mark.parametrize("questionnaire", QUESTIONNAIRES, ids=by_id)
