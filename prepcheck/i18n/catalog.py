@@ -34,6 +34,9 @@ class Translator:
     def pgettext(self, context: str, message: str) -> str:
         return self._translations.pgettext(context, message)
 
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return self._translations.ngettext(singular, plural, count)
+
 
 def load_translations(locale: str, directory: Path = TRANSLATIONS_DIR) -> support.NullTranslations:
     """The compiled .mo catalog if it is current, else the .po compiled in memory; none: the source text."""

@@ -1,9 +1,10 @@
-"""The result: overall and per-domain levels with a chart and the same figures as a table, reasons, the plan."""
+"""The result: a verdict and the steps to start with, the plan by when, then the levels per domain and the reasons."""
 
 from __future__ import annotations
 
 from flask import Blueprint, render_template
 
+from prepcheck.views.result_page import present_result_page
 from prepcheck.web.counting import count_first_result
 from prepcheck.web.journey import Unfinished, finished_journey
 from prepcheck.web.recheck import changes_since_last_time, result_offer
@@ -22,6 +23,7 @@ def result(questionnaire_id: str, response_id: str) -> str:
         "result.html",
         journey=journey,
         view=view,
+        result_page=present_result_page(view, journey.questionnaire, journey.presenter.translator),
         level_rank=levels.index(view.level),
         level_count=len(levels),
         back_url=journey.url("summary.check_answers"),
