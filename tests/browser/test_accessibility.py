@@ -11,6 +11,7 @@ import pytest
 from prepcheck.services import services_of
 from tests.support.axe import axe_violations
 from tests.support.browser_journey import fill_and_continue, screenshot, start
+from tests.support.result_pages import ENGINEERING_FIRM, FAMILY_IN_UTRECHT, result_url
 
 TYPES = "web_answer_types"
 TO_END = [{"torch": "none"}, {"food": ["tins"]}, {"cash": "no"}, {"litres": "3"}, {"note": "Check the torch"}]
@@ -144,23 +145,71 @@ def test_page_has_no_wcag_violations(name: str, page: Any, live_server: Any) -> 
     assert axe_violations(page) == []
 
 
-def test_pages_have_no_violations_at_360_px_wide(page: Any, live_server: Any) -> None:
-    page.set_viewport_size({"width": 360, "height": 740})
+# The result and the re-check result ("what changed since last time") of the questionnaires users get; Dutch has
+# the longest words.
+BUNDLED_RESULTS: dict[str, tuple[str, dict[str, Any], dict[str, Any] | None, str]] = {
+    "household-result": ("household", FAMILY_IN_UTRECHT, None, ""),
+    "household-changes": ("household", FAMILY_IN_UTRECHT, {**FAMILY_IN_UTRECHT, "water_litres": 0, "radio": "no_radio"}, ""),
+    "business-result": ("business", ENGINEERING_FIRM, None, ""),
+    "business-changes-nl": (
+        "business",
+        ENGINEERING_FIRM,
+        {**ENGINEERING_FIRM, "cy_mfa": "not_email", "bc_deputies": "no"},
+        "/nl",
+    ),
+}
+
+
+def _bundled_result_urls(server: Any) -> dict[str, str]:
+    client = server.app.test_client(use_cookies=False)
+    return {
+        name: server.url + result_url(client, server.app, questionnaire_id, answers, last_time=last_time, prefix=prefix)
+        for name, (questionnaire_id, answers, last_time, prefix) in BUNDLED_RESULTS.items()
+    }
+
+
+def _sideways(page: Any) -> int:
+    """How far the page scrolls sideways: 0 when everything fits the viewport's width."""
+    page.wait_for_load_state("load")  # on a loaded machine the last click's navigation may still be under way
+    return int(page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_pages_have_no_violations_and_fit_a_narrow_phone(width: int, page: Any, live_server: Any, bundled_server: Any) -> None:
+    # 320 CSS pixels is also a 1280 px window at 400 % zoom (WCAG 1.4.10).
+    page.set_viewport_size({"width": width, "height": 740})
     _result(page, live_server.url, live_server)
     assert axe_violations(page) == []
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert _sideways(page) == 0
+    for name, url in _bundled_result_urls(bundled_server).items():
+        page.goto(url)
+        assert _sideways(page) == 0, name
+        page.click("details.score-details summary")  # the score table and the reasons count too
+        assert page.locator(".score-table").first.is_visible(), name
+        assert _sideways(page) == 0, name
+        assert axe_violations(page) == [], name
+        screenshot(page, f"{name}-{width}")
 
 
-def test_nothing_needs_scrolling_sideways_at_200_percent_zoom(browser: Any, live_server: Any) -> None:
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_page_type_scrolls_sideways_at_320_px(name: str, page: Any, live_server: Any) -> None:
+    page.set_viewport_size({"width": 320, "height": 740})
+    PAGES[name](page, live_server.url, live_server)
+    assert _sideways(page) == 0
+
+
+def test_nothing_needs_scrolling_sideways_at_200_percent_zoom(browser: Any, live_server: Any, bundled_server: Any) -> None:
     # 200 % zoom of a 1280 px window is a 640 CSS-pixel viewport at device scale factor 2.
     context = browser.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2)
     zoomed = context.new_page()
     try:
         for name in ("single-choice", "check-your-answers", "result"):
             PAGES[name](zoomed, live_server.url, live_server)
-            # On a loaded machine the last click's navigation may still be under way.
-            zoomed.wait_for_load_state("load")
-            assert zoomed.evaluate("document.documentElement.scrollWidth") <= 640, name
+            assert _sideways(zoomed) == 0, name
+        for name, url in _bundled_result_urls(bundled_server).items():
+            zoomed.goto(url)
+            zoomed.click("details.score-details summary")
+            assert _sideways(zoomed) == 0, name
     finally:
         context.close()
 
