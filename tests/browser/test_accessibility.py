@@ -17,6 +17,12 @@ TYPES = "web_answer_types"
 TO_END = [{"torch": "none"}, {"food": ["tins"]}, {"cash": "no"}, {"litres": "3"}, {"note": "Check the torch"}]
 
 
+def _follow(page: Any, selector: str) -> None:
+    """Click and wait for the next page, so that nothing checks the page being left (a race on a loaded machine)."""
+    with page.expect_navigation():
+        page.click(selector)
+
+
 def _landing(page: Any, base: str, server: Any) -> None:
     page.goto(base + "/")
 
@@ -62,7 +68,7 @@ def _check_answers(page: Any, base: str, server: Any) -> None:
 
 def _result(page: Any, base: str, server: Any) -> None:
     _check_answers(page, base, server)
-    page.click("text=See your result")
+    _follow(page, "text=See your result")
     assert page.url.endswith("/your-result")
 
 
@@ -75,7 +81,7 @@ def _all_features_result(page: Any, base: str, server: Any) -> None:
         {"pet_plan": "no"},
     ):
         fill_and_continue(page, answers)
-    page.click("text=See your result")
+    _follow(page, "text=See your result")
 
 
 def _resume(page: Any, base: str, server: Any) -> None:
@@ -85,7 +91,7 @@ def _resume(page: Any, base: str, server: Any) -> None:
 def _resume_error(page: Any, base: str, server: Any) -> None:
     page.goto(base + "/resume")
     page.fill("#code", "nonsense")
-    page.click("form button[type=submit]")
+    _follow(page, "form button[type=submit]")
 
 
 def _expired(page: Any, base: str, server: Any) -> None:
@@ -106,12 +112,12 @@ def _not_found(page: Any, base: str, server: Any) -> None:
 
 def _delete(page: Any, base: str, server: Any) -> None:
     start(page, base, TYPES)
-    page.click("text=Delete my answers")
+    _follow(page, "text=Delete my answers")
 
 
 def _deleted(page: Any, base: str, server: Any) -> None:
     _delete(page, base, server)
-    page.click("form button[type=submit]")
+    _follow(page, "form button[type=submit]")
 
 
 PAGES: dict[str, Callable[[Any, str, Any], None]] = {

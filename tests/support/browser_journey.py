@@ -13,7 +13,9 @@ import pytest
 
 def start(page: Any, base_url: str, questionnaire_id: str) -> None:
     page.goto(base_url + "/")
-    page.click(f"form[action='/{questionnaire_id}/start'] button")
+    # Wait for the first page, so that the caller never fills in the landing page (a race on a loaded machine).
+    with page.expect_navigation():
+        page.click(f"form[action='/{questionnaire_id}/start'] button")
 
 
 def fill_and_continue(page: Any, answers: Mapping[str, Any]) -> None:
