@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
@@ -19,8 +20,10 @@ def number_locale(locale: str) -> str:
     return _NUMBER_LOCALE.get(locale, "en")
 
 
+@lru_cache(maxsize=4096)
 def format_number(value: float, locale: str) -> str:
     """A number without needless decimals: 36, 19,5."""
+    # Cached: Babel takes about 35 µs per number, and a result page shows the same few dozen numbers every time.
     return format_decimal(value, format="#,##0.##", locale=number_locale(locale))
 
 
