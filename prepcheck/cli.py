@@ -163,17 +163,21 @@ def assess_command(answers_file: str, questionnaire_id: str, lang: str, output_f
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=Path("plan.pdf"), show_default=True)
 def pdf_command(answers_file: str, questionnaire_id: str, lang: str, output: Path) -> None:
     """Render the personal action plan for the answers in ANSWERS.json as a PDF."""
-    from prepcheck.engine.recheck_code import assessment_code, recheck_link
+    from prepcheck.engine.recheck_code import assessment_code
     from prepcheck.report.service import PlanService
+    from prepcheck.services import SiteAddress
 
     questionnaire, assessment = _load_for_command(questionnaire_id, answers_file, lang)
     service = PlanService()
-    # The re-check link needs the site's address: only with PREPCHECK_PUBLIC_URL set does the PDF carry it.
-    site = settings_from_env().public_url
-    link = None
-    if site:
-        link = recheck_link(site, lang, questionnaire.id, assessment_code(assessment))
-    pdf = service.pdf(questionnaire, service.request_for(questionnaire, assessment, lang, recheck_url=link))
+    # The links need the site's address: only with PREPCHECK_PUBLIC_URL set does the PDF carry them.
+    public_url = settings_from_env().public_url
+    link = sources = None
+    if public_url:
+        site = SiteAddress(public_url)
+        link = site.recheck_link(lang, questionnaire.id, assessment_code(assessment))
+        sources = site.sources_link(lang, questionnaire.id)
+    plan = service.request_for(questionnaire, assessment, lang, recheck_url=link, sources_url=sources)
+    pdf = service.pdf(questionnaire, plan)
     output.write_bytes(pdf)
     click.echo(f"wrote {output} ({len(pdf) // 1024} KB)")
 

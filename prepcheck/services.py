@@ -40,6 +40,10 @@ class SiteAddress:
         """The link that brings the code back to this site's re-check page (the code after '#')."""
         return recheck_link(self.root(), language, questionnaire_id, code)
 
+    def sources_link(self, language: str, questionnaire_id: str) -> str:
+        """The page listing the questionnaire's sources in full: the one address the printed plan gives for them."""
+        return f"{self.root()}/{language}/{questionnaire_id}/sources"
+
 
 @dataclass(frozen=True, slots=True)
 class Services:

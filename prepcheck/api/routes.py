@@ -97,10 +97,12 @@ def create_assessment() -> Response:
 @blueprint.post("/v1/assessments/pdf")
 def create_assessment_pdf() -> Response:
     questionnaire, assessment, locale, _ = _assessed()
-    # The plan's re-check link leads to this site's own re-check page (PREPCHECK_PUBLIC_URL, else this host).
-    link = services().site.recheck_link(locale, questionnaire.id, assessment_code(assessment))
+    # The plan's links lead to this site's own pages (PREPCHECK_PUBLIC_URL, else this host).
+    site = services().site
+    link = site.recheck_link(locale, questionnaire.id, assessment_code(assessment))
     view = AssessmentPresenter(questionnaire, locale).present(assessment)
-    order = PlanOrder(questionnaire, report_request(view, assessment, locale, recheck_url=link))
+    plan = report_request(view, assessment, locale, recheck_url=link, sources_url=site.sources_link(locale, questionnaire.id))
+    order = PlanOrder(questionnaire, plan)
     try:
         # An API client needs the PDF in this answer: in queue mode, wait for a worker to make it.
         pdf = services().plans.wait(order, PDF_WAIT_SECONDS)

@@ -12,7 +12,7 @@ from prepcheck.views.documents import to_json
 
 
 def cache_key(request: ReportRequest) -> str:
-    """A hash of the shown content (answers on the path, texts, language, tenant, date, resume code, template)."""
+    """A hash of the shown content (answers on the path, texts, language, tenant, date, links, template)."""
     municipality = request.local.municipality
     # Views go in as their JSON documents: every field, in a form json.dumps writes the same way every time.
     material = {
@@ -20,8 +20,9 @@ def cache_key(request: ReportRequest) -> str:
         "view": to_json(request.view),
         "locale": request.locale,
         "created": request.created.isoformat(),
-        "resume_code": request.resume_code,
         "recheck_url": request.recheck_url,
+        "sources_url": request.sources_url,
+        "shopping": [to_json(item) for item in request.shopping],
         "branding": [request.branding.name, request.branding.logo_asset] if request.branding else None,
         "radio": request.local.radio,
         "local": to_json(municipality) if municipality is not None else None,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -11,17 +13,19 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from prepcheck.engine import Questionnaire
-from prepcheck.engine.model import CostBand
 from prepcheck.i18n.catalog import translator_for
-from prepcheck.report.chart import chart_description, domain_chart_svg
+from prepcheck.report.chart import chart_rows
 from prepcheck.report.qr import qr_png_data_url
+from prepcheck.report.shopping import ShoppingItem
 from prepcheck.resources import bundled_dir
-from prepcheck.views.model import ActionView, LocalInfoView, ResultView
+from prepcheck.views.model import ActionView, LocalInfoView, ResultView, SourceView
+from prepcheck.views.result_page import FIRST_STEPS_HEADINGS, first_steps, step_sentence
 
-TEMPLATE_VERSION = "2"
+TEMPLATE_VERSION = "3"
 """Raise when the report templates or styles change, so cached PDFs are not reused."""
 REDO_AFTER_MONTHS = 6
-SUMMARY_ACTIONS = 5
+# A sentence ends at . ! or ? followed by a space and a capital, digit or opening quote ("denkvooruit.nl/radio" does not).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-Þ“\"'(])")
 # Babel's Papiamentu data has month names, so dates use the reader's own locale.
 _DATE_LOCALES = {"nl": "nl", "en": "en_GB", "pap": "pap", "fy": "fy"}
 
@@ -41,10 +45,13 @@ class ReportRequest:
     view: ResultView
     locale: str
     created: dt.date
-    resume_code: str | None = None
     branding: Branding | None = None
     recheck_url: str | None = None
-    """The re-check link (answers in its #fragment), printed with its QR code; None leaves both out."""
+    """The re-check link (answers in its #fragment), printed as its QR code and a short link; None leaves both out."""
+    sources_url: str | None = None
+    """The public page that lists the questionnaire's sources in full; None prints the publishers only."""
+    shopping: tuple[ShoppingItem, ...] = ()
+    """The household's shopping list, with the amounts still missing."""
     local: LocalInfoView = field(default_factory=LocalInfoView)
     """The emergency radio line, and a municipality's local information (printed on its own page)."""
 
@@ -78,32 +85,64 @@ def _by_owner(actions: tuple[ActionView, ...]) -> list[tuple[str, list[ActionVie
     return list(groups.items())
 
 
+def first_sentence(text: str) -> str:
+    """The first sentence of an action's text: how to start on one of the household plan's first steps."""
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+
+
+def short_publisher(source: SourceView) -> str:
+    """'Denk vooruit' of 'Denk vooruit (NCTV)', 'Blik op nieuws' of 'Blik op nieuws, on a Red Cross survey (July 2018)'."""
+    return source.publisher.split(" (")[0].split(", ")[0].strip()
+
+
+def _publishers(sources: tuple[SourceView, ...]) -> list[str]:
+    names = [short_publisher(source) for source in sources]
+    return sorted({name for name in names if name}, key=str.casefold)
+
+
+def _action_publishers(sources: tuple[SourceView, ...]) -> Callable[[ActionView], list[str]]:
+    by_id = {source.id: short_publisher(source) for source in sources}
+    return lambda action: list(dict.fromkeys(by_id[s] for s in action.sources if by_id.get(s)))
+
+
+def _short_link(url: str) -> str:
+    """The link as a reader can type it: no scheme, no #fragment (the answers in it are for the QR code and the click)."""
+    return url.split("#", 1)[0].removeprefix("https://").removeprefix("http://")
+
+
 def report_context(request: ReportRequest, questionnaire: Questionnaire) -> dict[str, Any]:
     """The template's variables: the view plus the parts each audience's plan needs."""
     view = request.view
-    _ = translator_for(request.locale).gettext
+    translator = translator_for(request.locale)
+    _ = translator.gettext
+    steps = first_steps(view)
     date_locale = _DATE_LOCALES.get(request.locale, "nl")
     plan_actions = [action for action in view.actions if action.section != "rules"]
-    heading = _("How prepared you are, per topic")
     return {
         "view": view,
         "lang": request.locale,
         "audience": questionnaire.audience.value,
         "created": format_date(request.created, format="long", locale=date_locale),
+        "created_iso": request.created.isoformat(),
         "redo_on": format_date(_months_later(request.created, REDO_AFTER_MONTHS), format="long", locale=date_locale),
-        "resume_code": request.resume_code,
         "recheck_url": request.recheck_url,
+        "recheck_short": _short_link(request.recheck_url) if request.recheck_url else None,
         "recheck_qr": qr_png_data_url(request.recheck_url) if request.recheck_url else None,
+        "sources_url": request.sources_url,
+        "sources_short": _short_link(request.sources_url) if request.sources_url else None,
+        "publishers": _publishers(view.sources),
+        "action_publishers": _action_publishers(view.sources),
         "branding": request.branding,
         "radio": request.local.radio,
         "local": request.local.municipality,
-        "chart": domain_chart_svg(view.domains, [level.id for level in questionnaire.levels], heading),
-        "chart_text": chart_description([d for d in view.domains if d.applies], heading),
-        "chart_heading": heading,
-        "summary_actions": view.actions[:SUMMARY_ACTIONS],
+        "chart": chart_rows(view.domains, [level.id for level in questionnaire.levels]),
+        "chart_heading": _("How prepared you are, per topic"),
+        # The result page's "start with these" (views.result_page), each with the first sentence of how to do it.
+        "first_steps_heading": _(FIRST_STEPS_HEADINGS[len(steps)]) if steps else "",
+        "first_steps": [(action, step_sentence(action, translator), first_sentence(action.text)) for action in steps],
         "plan_actions": plan_actions,
         "rule_actions": [action for action in view.actions if action.section == "rules"],
-        "shopping_list": [action for action in plan_actions if action.cost not in (None, CostBand.FREE)],
+        "shopping_list": request.shopping,
         "owners": _by_owner(view.actions),
     }
 

@@ -10,6 +10,7 @@ from prepcheck.report.cache import PdfCache, cache_key
 from prepcheck.report.html import Branding, ReportRequest, render_report_html
 from prepcheck.report.local_info import local_radio
 from prepcheck.report.pdf import html_to_pdf
+from prepcheck.report.shopping import shopping_list
 from prepcheck.report.workers import RenderPool
 from prepcheck.views.model import LocalInfoView, MunicipalityView, ResultView
 from prepcheck.views.present import AssessmentPresenter
@@ -21,10 +22,10 @@ def report_request(
     locale: str,
     *,
     created: dt.date | None = None,
-    resume_code: str | None = None,
     branding: Branding | None = None,
     radio: str | None = None,
     recheck_url: str | None = None,
+    sources_url: str | None = None,
     local: MunicipalityView | None = None,
 ) -> ReportRequest:
     """Everything the plan will show, from the assessment as already presented (`view`) in the reader's language."""
@@ -32,9 +33,10 @@ def report_request(
         view=view,
         locale=locale,
         created=created or dt.date.today(),
-        resume_code=resume_code,
         branding=branding,
         recheck_url=recheck_url,
+        sources_url=sources_url,
+        shopping=shopping_list(view, assessment),
         local=LocalInfoView(radio=radio or local_radio(assessment.answers), municipality=local),
     )
 
@@ -53,10 +55,10 @@ class PlanService:
         locale: str,
         *,
         created: dt.date | None = None,
-        resume_code: str | None = None,
         branding: Branding | None = None,
         radio: str | None = None,
         recheck_url: str | None = None,
+        sources_url: str | None = None,
         local: MunicipalityView | None = None,
     ) -> ReportRequest:
         """Everything the plan will show, ready to hash and render."""
@@ -65,10 +67,10 @@ class PlanService:
             assessment,
             locale,
             created=created,
-            resume_code=resume_code,
             branding=branding,
             radio=radio,
             recheck_url=recheck_url,
+            sources_url=sources_url,
             local=local,
         )
 

@@ -22,6 +22,7 @@ def register_blueprints(app: Flask) -> None:
         result,
         resume,
         security,
+        sources,
         start,
         summary,
         tenancy,
@@ -31,7 +32,7 @@ def register_blueprints(app: Flask) -> None:
     tenancy.install(app)  # outside the language prefix: /embed/<tenant>/<language>/…
     security.install(app)
     errors.install(app)
-    for module in (landing, resume, start, recheck, summary, result, plan_pdf, plan_status, delete, questions):
+    for module in (landing, resume, start, recheck, sources, summary, result, plan_pdf, plan_status, delete, questions):
         app.register_blueprint(module.blueprint)
     app.register_blueprint(embed.blueprint)
     app.register_blueprint(admin.blueprint)

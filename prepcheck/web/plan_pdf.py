@@ -29,8 +29,8 @@ def plan_order(journey: Journey) -> PlanOrder:
         journey.view,
         journey.assessment,
         journey.context.locale,
-        resume_code=journey.resume_code,
         recheck_url=journey.recheck_link(),
+        sources_url=services().site.sources_link(journey.context.locale, journey.questionnaire.id),
         **tenant_report_options(),
     )
     return PlanOrder(journey.questionnaire, plan, tenant_assets())

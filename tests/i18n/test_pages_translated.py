@@ -106,7 +106,8 @@ def test_every_page_and_the_pdf_are_fully_translated(app: Flask, locale: str, qu
     leftovers = english_only(locale)
     pages = walk(client, app, locale, questionnaire_id)
     assert len(pages) > 10
-    for url, html in pages:
+    sources_url = f"/{locale}/{questionnaire_id}/sources"  # the page the PDF links to for its sources
+    for url, html in [*pages, (sources_url, client.get(sources_url).get_data(as_text=True))]:
         assert re.search(rf'<html lang="{locale}"', html), url
         untranslated = [text for text in visible_texts(html) if text in leftovers]
         assert untranslated == [], url

@@ -43,7 +43,8 @@ def test_a_household_check_alternating_between_two_web_processes_gets_the_pdf_th
     reader = PdfReader(BytesIO(pdf))
     assert len(reader.pages) >= 2
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-    assert code in text
+    # The plan may hang on a fridge: it must not open, change or delete the answers, so it has no resume code.
+    assert code not in text
     assert "plan rendered" in worker.output()  # made by the worker, not by a web process
     assert len(set(browser.served_by)) == 2
     assert all(one != next_one for one, next_one in zip(browser.served_by, browser.served_by[1:]))

@@ -53,7 +53,7 @@ def test_the_download_asks_a_worker_and_the_status_page_refreshes_itself_until_t
     assert pdf.mimetype == "application/pdf"
     assert pdf.headers["Content-Disposition"].startswith("attachment;")
     assert pdf.headers["Cache-Control"] == "no-store"
-    assert "Drinking water for three days: 20 litres" in pdf_text(pdf.data)
+    assert "Store drinking water: 20 litres" in pdf_text(pdf.data)
 
 
 def test_the_result_page_link_has_no_download_attribute_so_a_redirect_to_the_status_page_navigates(

@@ -1,17 +1,13 @@
-"""The plan PDF carries the re-check link (code only after '#') and a QR code of exactly that link."""
+"""The plan PDF carries the re-check link (code only after '#', behind a short visible link) and a QR code of it."""
 
 from __future__ import annotations
 
 import json
-from io import BytesIO
 from pathlib import Path
-from typing import Any
 
-import segno
 from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
-from pypdf import PdfReader
 
 from prepcheck import create_app
 from prepcheck.cli import main
@@ -22,44 +18,15 @@ from prepcheck.engine.recheck_code import recheck_link as make_link
 from prepcheck.report.fetcher import BundledAssetFetcher
 from prepcheck.report.html import render_report_html
 from prepcheck.report.pdf import html_to_pdf
-from prepcheck.report.qr import QR_BORDER, QR_SCALE
 from prepcheck.report.service import PlanService
 from prepcheck.services import services_of
 from tests.recheck.recheck_steps import complete, recheck_link, soup
 from tests.support.page_conventions import CheckedClient
 from tests.support.paths import TEST_QUESTIONNAIRES
+from tests.support.pdf_checks import link_targets, pdf_text, qr_images, shows_qr_of
 from tests.support.web_apps import render_plans_in_process
 
 EXAMPLE_ANSWERS = Path(__file__).resolve().parents[1] / "fixtures" / "answers" / "all_features_example.json"
-
-
-def link_targets(pdf: bytes) -> list[str]:
-    targets = []
-    for page in PdfReader(BytesIO(pdf)).pages:
-        for annotation in page.get("/Annots") or []:
-            action = annotation.get_object().get("/A")
-            if action is not None and "/URI" in action:
-                targets.append(str(action["/URI"]))
-    return targets
-
-
-def qr_images(pdf: bytes) -> list[Any]:
-    return [image.image for page in PdfReader(BytesIO(pdf)).pages for image in page.images]
-
-
-def shows_qr_of(image: Any, text: str) -> bool:
-    """True when the picture is module for module the QR code segno makes of `text`."""
-    rows = [
-        list(row) for row in segno.make(text, error="l", boost_error=True, micro=False).matrix_iter(scale=1, border=QR_BORDER)
-    ]
-    if image.size != (len(rows[0]) * QR_SCALE, len(rows) * QR_SCALE):
-        return False
-    grey = image.convert("L")
-    return all(
-        (grey.getpixel((x * QR_SCALE + QR_SCALE // 2, y * QR_SCALE + QR_SCALE // 2)) < 128) == bool(dark)
-        for y, row in enumerate(rows)
-        for x, dark in enumerate(row)
-    )
 
 
 def pdf_of(client: FlaskClient, result_url: str) -> bytes:
@@ -75,8 +42,10 @@ def test_the_pdf_from_the_web_carries_the_link_with_the_code_after_the_hash_and_
     assert link in link_targets(pdf)
     address, code = link.split("#")
     assert address == "http://localhost/en/all_features/recheck" and len(code) > 100
-    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(BytesIO(pdf)).pages)
-    assert "Do the check again" in text and "scan this QR code" in text
+    text = pdf_text(pdf)
+    assert "Do the check again" in text and "Scan the QR code" in text
+    # On paper the link is short (the code is in the QR code and behind the click), so it wraps on no page.
+    assert "localhost/en/all_features/recheck" in text and code not in text
     images = qr_images(pdf)
     assert any(shows_qr_of(image, link) for image in images), f"no QR code of the link among {len(images)} images"
 
@@ -123,8 +92,10 @@ def test_the_cli_prints_the_link_only_with_the_site_address_set(tmp_path: Path) 
     args = ["pdf", str(EXAMPLE_ANSWERS), "-q", "all_features", "--lang", "en"]
     result = CliRunner().invoke(main, [*args, "-o", str(with_link)], env={"PREPCHECK_PUBLIC_URL": "https://check.example.nl"})
     assert result.exit_code == 0, result.output
-    # The long link wraps over lines; each line is a link to the whole address.
-    assert set(link_targets(with_link.read_bytes())) == {f"https://check.example.nl/en/all_features/recheck#{code}"}
+    assert set(link_targets(with_link.read_bytes())) == {
+        f"https://check.example.nl/en/all_features/recheck#{code}",
+        "https://check.example.nl/en/all_features/sources",
+    }
     result = CliRunner().invoke(main, [*args, "-o", str(without)], env={"PREPCHECK_PUBLIC_URL": ""})
     assert result.exit_code == 0, result.output
     assert link_targets(without.read_bytes()) == []
@@ -135,4 +106,7 @@ def test_the_api_pdf_carries_the_link_to_this_sites_re_check_page(client: FlaskC
     response = client.post("/api/v1/assessments/pdf", json={"questionnaire": "all_features", "answers": answers, "lang": "nl"})
     assert response.status_code == 200
     code = client.post("/api/v1/recheck/encode", json={"questionnaire": "all_features", "answers": answers}).get_json()["code"]
-    assert set(link_targets(response.data)) == {f"http://localhost/nl/all_features/recheck#{code}"}
+    assert set(link_targets(response.data)) == {
+        f"http://localhost/nl/all_features/recheck#{code}",
+        "http://localhost/nl/all_features/sources",
+    }

@@ -1,12 +1,11 @@
-"""Shared pieces for the report tests: assessed example answers and PDF text extraction."""
+"""Shared pieces for the report tests: assessed example answers and their plans."""
 
 from __future__ import annotations
 
 import pytest
 
 from prepcheck.engine import Assessment, Questionnaire
-from prepcheck.report.service import PlanService
-from tests.report.report_helpers import CREATED, assessed
+from tests.report.report_helpers import assessed, plan_pdf
 
 
 @pytest.fixture(scope="session")
@@ -21,8 +20,9 @@ def business() -> tuple[Questionnaire, Assessment]:
 
 @pytest.fixture(scope="session")
 def household_pdf(household: tuple[Questionnaire, Assessment]) -> bytes:
-    questionnaire, assessment = household
-    service = PlanService()
-    return service.pdf(
-        questionnaire, service.request_for(questionnaire, assessment, "en", created=CREATED, resume_code="K7QM-3XWA-9TPE")
-    )
+    return plan_pdf(*household)
+
+
+@pytest.fixture(scope="session")
+def business_pdf(business: tuple[Questionnaire, Assessment]) -> bytes:
+    return plan_pdf(*business)

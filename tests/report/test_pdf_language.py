@@ -13,12 +13,15 @@ from tests.report.report_helpers import CREATED, pdf_text
 TEMPLATE_SENTENCES = [
     "Your action plan",
     "How prepared you are now",
-    "Do these first",
-    "Shopping list for your emergency kit",
+    "Start with these three",
+    "What you still need to get",
     "Fill this in with everyone in your home",
-    "Where this advice comes from",
+    "Important phone numbers",
+    "The other steps",
+    "Tick each step when it is done",
     "Do the check again",
     "How prepared you are, per topic",
+    "This advice comes from",
 ]
 
 
@@ -43,8 +46,9 @@ def plans(household: tuple[Questionnaire, Assessment]) -> dict[str, tuple[Result
 
 
 def test_a_dutch_plan_has_no_english_sentences(plans: dict[str, tuple[ResultView, str]]) -> None:
-    english_view, _ = plans["en"]
+    english_view, english_text = plans["en"]
     _, dutch_text = plans["nl"]
+    assert [text for text in TEMPLATE_SENTENCES if text not in english_text] == []
     leftovers = [text for text in sentences(english_view) + TEMPLATE_SENTENCES if text in dutch_text]
     assert leftovers == []
     assert "Gemaakt op 28 november 2026" in dutch_text

@@ -14,6 +14,7 @@ from prepcheck.report.renderers import InProcessPlans
 from prepcheck.report.service import PlanService
 from prepcheck.report.workers import RenderError
 from prepcheck.services import services_of
+from tests.support.pdf_checks import link_targets, pdf_text
 from tests.support.web_apps import checked_app, render_plans_in_process
 from tests.support.web_journey import answer, soup, start
 
@@ -41,10 +42,6 @@ def complete(client: FlaskClient, prefix: str = "") -> str:
     return url.replace("check-your-answers", "your-result")
 
 
-def pdf_text(pdf: bytes) -> str:
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(BytesIO(pdf)).pages)
-
-
 def test_the_result_page_offers_the_plan_and_the_pdf_lists_the_same_actions_in_order(
     client: FlaskClient, in_process_plans: PlanService
 ) -> None:
@@ -62,7 +59,8 @@ def test_the_result_page_offers_the_plan_and_the_pdf_lists_the_same_actions_in_o
     text = pdf_text(response.data)
     positions = [text.index(f"{number}. {title}") for number, title in enumerate(plan, start=1)]
     assert positions == sorted(positions)
-    assert "Drinking water for three days: 20 litres" in text
+    # The household's own amount, in the step's sentence as on the result page.
+    assert "Store drinking water: 20 litres" in text
 
 
 def test_the_pdf_is_in_the_language_of_the_journey(client: FlaskClient, in_process_plans: PlanService) -> None:
@@ -90,6 +88,18 @@ def test_a_failed_render_says_so_offers_a_retry_and_keeps_the_answers(
     assert page.find("h1").get_text(strip=True) == "Your action plan could not be made just now"
     assert page.find("a", string="Try again")["href"] == pdf_url
     assert client.get(result_url).status_code == 200
+
+
+def test_the_printed_plan_holds_no_resume_code_and_links_to_the_sources_page(
+    client: FlaskClient, in_process_plans: PlanService
+) -> None:
+    result_url = complete(client)
+    resume_code = soup(client.get(result_url)).select_one(".resume-code").get_text(strip=True)
+    pdf = client.get(result_url.replace("your-result", "action-plan.pdf")).data
+    text = pdf_text(pdf)
+    assert resume_code.replace("-", "") not in text.replace("-", "").replace(" ", "")
+    assert "http://localhost/en/all_features/sources" in link_targets(pdf)
+    assert client.get("/en/all_features/sources").status_code == 200
 
 
 def test_there_is_no_plan_before_the_check_is_complete(client: FlaskClient, in_process_plans: PlanService) -> None:
