@@ -10,13 +10,20 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from rq import get_current_job
 
-from prepcheck.report.pdf import html_to_pdf
+from prepcheck.report.extra_assets import ExtraAssets
 from prepcheck.report.workers import RenderError
 
 PDF_KEY_PREFIX = "prepcheck:pdf:"
 _NONCE_BYTES = 12
 
 logger = logging.getLogger("prepcheck.report.jobs")
+
+
+def html_to_pdf(html: str, extra_assets: ExtraAssets | None = None) -> bytes:
+    """WeasyPrint's render, imported on first use: web processes load this module only for its keys and seals."""
+    from prepcheck.report.pdf import html_to_pdf as render  # the RQ worker imported it once, before forking
+
+    return render(html, extra_assets)
 
 
 def pdf_key(name: str) -> str:

@@ -9,7 +9,7 @@ from redis.exceptions import RedisError
 
 from prepcheck.config import Settings
 from prepcheck.report.cache import cache_key
-from prepcheck.report.fetcher import asset_bytes
+from prepcheck.report.extra_assets import asset_bytes
 from prepcheck.report.html import render_report_html
 from prepcheck.report.plan_queue import PlanQueue, PlanTicket
 from prepcheck.report.renderer import PlanOrder, PlanRenderer, PlanState, PlanUnavailable

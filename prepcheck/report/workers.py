@@ -11,7 +11,7 @@ from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from prepcheck.report.fetcher import ExtraAssets
+    from prepcheck.report.extra_assets import ExtraAssets
 
 
 class RenderError(RuntimeError):

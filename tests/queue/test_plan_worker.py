@@ -11,7 +11,8 @@ from redis import Redis
 from rq import Queue
 
 from prepcheck.cli import main
-from prepcheck.report.fetcher import MAX_EXTRA_ASSET_BYTES, BundledAssetFetcher, asset_bytes
+from prepcheck.report.extra_assets import asset_bytes
+from prepcheck.report.fetcher import MAX_EXTRA_ASSET_BYTES, BundledAssetFetcher
 from prepcheck.report.jobs import seal, unseal
 from prepcheck.report.plan_queue import QUEUE_NAME, PlanQueue
 from prepcheck.report.rq_worker import HEARTBEAT_GRACE_SECONDS, MONITOR_SECONDS, PlanWorker
