@@ -25,7 +25,7 @@ from prepcheck.views.present import AssessmentPresenter, present_comparison
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
 PDF_WAIT_SECONDS = 20.0
-"""How long the PDF operation waits for the plan (for a worker, in queue mode) before it answers 503."""
+"""How long the PDF operation waits for the plan (its render in the background, or a worker) before it answers 503."""
 blueprint.register_error_handler(ApiProblem, problems.handle_api_problem)
 blueprint.register_error_handler(HTTPException, problems.from_http_error)
 blueprint.register_error_handler(Exception, problems.handle_unexpected)

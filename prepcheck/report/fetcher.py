@@ -4,26 +4,19 @@ from __future__ import annotations
 
 import logging
 import mimetypes
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
+
+from prepcheck.report.extra_assets import ExtraAssets
 
 ASSET_SCHEME = "prepcheck-asset:"
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 MAX_DATA_URL_BYTES = 2_000_000
 MAX_EXTRA_ASSET_BYTES = 2_000_000
 
-ExtraAssets = Mapping[str, Path | bytes]
-"""Assets added for one render (a tenant's logo), by name: a file the server chose, or its bytes."""
-
 logger = logging.getLogger(__name__)
-
-
-def asset_bytes(extra_assets: ExtraAssets | None) -> dict[str, bytes]:
-    """The extra assets read into memory, so a render can happen where their files are not (an RQ worker)."""
-    return {name: source if isinstance(source, bytes) else source.read_bytes() for name, source in (extra_assets or {}).items()}
 
 
 class BundledAssetFetcher(URLFetcher):  # type: ignore[misc]

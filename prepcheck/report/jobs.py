@@ -9,14 +9,22 @@ import time
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from rq import get_current_job
+from rq.timeouts import JobTimeoutException
 
-from prepcheck.report.pdf import html_to_pdf
+from prepcheck.report.extra_assets import ExtraAssets
 from prepcheck.report.workers import RenderError
 
 PDF_KEY_PREFIX = "prepcheck:pdf:"
 _NONCE_BYTES = 12
 
 logger = logging.getLogger("prepcheck.report.jobs")
+
+
+def html_to_pdf(html: str, extra_assets: ExtraAssets | None = None) -> bytes:
+    """WeasyPrint's render, imported on first use: web processes load this module only for its keys and seals."""
+    from prepcheck.report.pdf import html_to_pdf as render  # the RQ worker imported it once, before forking
+
+    return render(html, extra_assets)
 
 
 def pdf_key(name: str) -> str:
@@ -49,10 +57,11 @@ def render_plan(name: str, key: bytes, html: str, assets: dict[str, bytes], keep
     except Exception as error:
         # Neither the message nor the traceback of the renderer's error is kept: it could quote the plan's text,
         # and RQ stores and logs a failed job's exception. Its type is enough to diagnose.
-        logger.warning(
-            "plan render failed",
-            extra={"fields": {"job": job.id, "error": type(error).__name__, "render_ms": _since(started)}},
-        )
+        fields = {"job": job.id, "questionnaire": job.meta.get("questionnaire", ""), "render_ms": _since(started)}
+        if isinstance(error, JobTimeoutException):
+            logger.warning("plan render timed out", extra={"fields": {**fields, "limit_s": job.timeout}})
+        else:
+            logger.warning("plan render failed", extra={"fields": {**fields, "error": type(error).__name__}})
         raise RenderError(f"the PDF could not be made ({type(error).__name__})") from None
     render_ms = _since(started)
     job.connection.set(pdf_key(name), seal(key, name, pdf), ex=keep_seconds)

@@ -7,7 +7,8 @@ from functools import lru_cache
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
-from prepcheck.report.fetcher import ASSETS_DIR, BundledAssetFetcher, ExtraAssets
+from prepcheck.report.extra_assets import ExtraAssets
+from prepcheck.report.fetcher import ASSETS_DIR, BundledAssetFetcher
 
 
 @lru_cache(maxsize=1)

@@ -112,8 +112,11 @@ class PlanQueue:
             return PlanState.FAILED
         return PlanState.MISSING  # finished, but its PDF has expired or was evicted
 
-    def request(self, ticket: PlanTicket, payload: Payload, *, retry: bool = False) -> PlanState:
-        """Make sure a job exists for the plan (a failed one is replaced only on `retry`); the state after that."""
+    def request(self, ticket: PlanTicket, payload: Payload, *, retry: bool = False, label: str = "") -> PlanState:
+        """Make sure a job exists for the plan (a failed one is replaced only on `retry`); the state after that.
+
+        `label` (the questionnaire's id) goes with the job, so that the worker's log can say which kind of plan.
+        """
         state = self.state(ticket)
         if state in (PlanState.READY, PlanState.PENDING) or (state is PlanState.FAILED and not retry):
             return state
@@ -125,19 +128,21 @@ class PlanQueue:
             if state in (PlanState.READY, PlanState.PENDING) or (state is PlanState.FAILED and not retry):
                 return state
             html, assets = payload()
-            self._enqueue(ticket, html, assets)
+            self._enqueue(ticket, html, assets, label)
             return PlanState.PENDING
         finally:
             lock.release()
 
-    def wait(self, ticket: PlanTicket, payload: Payload, seconds: float, *, poll_seconds: float = 0.1) -> bytes | None:
+    def wait(
+        self, ticket: PlanTicket, payload: Payload, seconds: float, *, poll_seconds: float = 0.1, label: str = ""
+    ) -> bytes | None:
         """Ask for the plan (replacing a failed job) and wait for it: the PDF, or None when it failed or took too long.
 
         For callers that must answer with the PDF itself (the JSON API); a plan that is late stays queued, so
         asking again later finds it ready.
         """
         deadline = time.monotonic() + seconds
-        state = self.request(ticket, payload, retry=True)
+        state = self.request(ticket, payload, retry=True, label=label)
         while state is not PlanState.FAILED:
             pdf = self.pdf(ticket)
             if pdf is not None:
@@ -147,7 +152,7 @@ class PlanQueue:
             time.sleep(poll_seconds)
             state = self.state(ticket)
             if state is PlanState.MISSING:
-                state = self.request(ticket, payload)
+                state = self.request(ticket, payload, label=label)
         return None
 
     def _discard(self, job_id: str) -> None:
@@ -162,7 +167,7 @@ class PlanQueue:
             pipeline.delete(Job.key_for(job_id), ExecutionRegistry(job_id, connection=self.redis).key, results)
             pipeline.execute()
 
-    def _enqueue(self, ticket: PlanTicket, html: str, assets: dict[str, bytes]) -> None:
+    def _enqueue(self, ticket: PlanTicket, html: str, assets: dict[str, bytes], label: str) -> None:
         self._discard(ticket.job_id)
         self.queue.enqueue_call(
             render_plan,
@@ -174,4 +179,5 @@ class PlanQueue:
             result_ttl=0,
             failure_ttl=FAILED_SECONDS,
             retry=Retry(max=1),
+            meta={"questionnaire": label},
         )

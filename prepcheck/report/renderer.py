@@ -35,9 +35,10 @@ class PlanRenderer(Protocol):
     """Makes plans; every method raises PlanUnavailable when it cannot answer now."""
 
     def pdf(self, order: PlanOrder, *, retry: bool = False) -> bytes | None:
-        """The PDF when it is made (in this process: made now); else None, once it is being made elsewhere.
+        """The PDF when it is ready (in this process: within a moment); else None, once it is being made.
 
-        `retry` replaces a plan that failed to be made; without it a failed plan stays failed (and None).
+        `retry` replaces a plan that failed to be made; without it a failed plan is not made again at once (queue
+        mode: None, the status page says it failed; in this process: PlanUnavailable, and the next try makes it).
         """
         ...
 
@@ -46,7 +47,7 @@ class PlanRenderer(Protocol):
         ...
 
     def state(self, order: PlanOrder) -> PlanState:
-        """How the plan stands; MISSING when the download itself makes it."""
+        """How the plan stands; MISSING when no one has asked for it (here: in this process) lately."""
         ...
 
     def readiness(self) -> dict[str, str]:

@@ -9,7 +9,6 @@ from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.report.cache import PdfCache, cache_key
 from prepcheck.report.html import Branding, ReportRequest, render_report_html
 from prepcheck.report.local_info import local_radio
-from prepcheck.report.pdf import html_to_pdf
 from prepcheck.report.shopping import shopping_list
 from prepcheck.report.workers import RenderPool
 from prepcheck.views.model import LocalInfoView, MunicipalityView, ResultView
@@ -81,6 +80,11 @@ class PlanService:
         if cached is not None:
             return cached
         html = render_report_html(request, questionnaire)
-        pdf = self.pool.render(html, extra_assets) if self.pool is not None else html_to_pdf(html, extra_assets)
+        if self.pool is not None:
+            pdf = self.pool.render(html, extra_assets)
+        else:
+            from prepcheck.report.pdf import html_to_pdf  # WeasyPrint only where a plan is rendered
+
+            pdf = html_to_pdf(html, extra_assets)
         self.cache.put(key, pdf)
         return pdf

@@ -11,7 +11,7 @@ from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from prepcheck.report.fetcher import ExtraAssets
+    from prepcheck.report.extra_assets import ExtraAssets
 
 
 class RenderError(RuntimeError):
@@ -22,11 +22,16 @@ class RenderTimeout(RenderError):
     """A render took longer than allowed; its worker was stopped and replaced."""
 
 
+START_SECONDS = 120.0
+"""How long a new worker may take to start and warm up (seconds on a loaded machine); not part of a render's limit."""
+
+
 def _worker_main(connection: Connection) -> None:
     """Worker loop: warm up once, then render each HTML document it is sent."""
     from prepcheck.report.pdf import html_to_pdf
 
     html_to_pdf("<!doctype html><html lang='en'><title>warm-up</title><p>warm-up</p></html>")
+    connection.send(("ready", None))
     while True:
         try:
             job = connection.recv()
@@ -46,14 +51,18 @@ class _Worker:
     process: BaseProcess
     connection: Connection
     renders: int = 0
+    ready: bool = False
 
 
 class RenderPool:
     """A fixed number of render processes; each render waits for a free one, each worker is recycled after use."""
 
-    def __init__(self, size: int = 2, timeout: float = 30.0, renders_per_worker: int = 50) -> None:
+    def __init__(
+        self, size: int = 2, timeout: float = 30.0, renders_per_worker: int = 50, start_timeout: float = START_SECONDS
+    ) -> None:
         self.size = size
         self.timeout = timeout
+        self.start_timeout = start_timeout
         self.renders_per_worker = renders_per_worker
         self._context = multiprocessing.get_context("spawn")  # no fork: the web process has threads
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -77,6 +86,15 @@ class RenderPool:
                     self._idle.put(self._start_worker())
                 self._started = True
 
+    def _await_ready(self, worker: _Worker) -> None:
+        """Wait for a new worker's warm-up, so that starting a process never counts against a render's limit."""
+        if not worker.connection.poll(self.start_timeout):
+            raise RenderError("the PDF worker did not start")
+        status, _ = worker.connection.recv()
+        if status != "ready":
+            raise RenderError("the PDF worker did not start")
+        worker.ready = True
+
     @staticmethod
     def _stop(worker: _Worker) -> None:
         worker.connection.close()
@@ -91,6 +109,8 @@ class RenderPool:
         worker = self._idle.get()
         healthy = False
         try:
+            if not worker.ready:
+                self._await_ready(worker)
             worker.connection.send((html, extra_assets))
             if not worker.connection.poll(limit):
                 raise RenderTimeout("making the PDF took too long")

@@ -1,8 +1,8 @@
 """The action plan as a PDF download, in the reader's language; a failed render offers a retry.
 
-The app's plan renderer decides how: embedded mode makes it during the request (in this process's render pool);
-queue mode (PREPCHECK_REDIS_URL set) serves it from Redis when an RQ worker has made it, and otherwise asks for it
-and sends the reader to the status page (`plan_status`).
+The app's plan renderer decides how: embedded mode makes it in this process's render pool and waits about two
+seconds for it; queue mode (PREPCHECK_REDIS_URL set) serves it from Redis when an RQ worker has made it, and
+otherwise asks for it. A plan that is not ready sends the reader to the status page (`plan_status`).
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def _pdf_response(journey: Journey, pdf: bytes) -> Response:
 
 @blueprint.get("/<questionnaire_id>/<response_id>/action-plan.pdf")
 def download(questionnaire_id: str, response_id: str) -> BaseResponse:
-    """The plan for the stored answers on the path; while a worker makes it, the status page."""
+    """The plan for the stored answers on the path; while it is being made, the status page."""
     journey = finished_journey(questionnaire_id, response_id, Unfinished.NOT_FOUND)
     # Only exactly `retry=1` replaces a failed plan; any other value is a plain download.
     retry = request.args.get("retry") == "1"

@@ -1,4 +1,4 @@
-"""The status page of a plan made by an RQ worker: being prepared (refreshes itself), failed (try again), or ready."""
+"""The status page of a plan made in the background: being prepared (refreshes itself), failed (try again), or ready."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def status(questionnaire_id: str, response_id: str) -> Response | tuple[str, int
         state = services().plans.state(plan_order(journey))
     except PlanUnavailable:
         raise not_made_now(journey) from None
-    if state is PlanState.MISSING:  # the download makes it (embedded mode), or asks for it again
+    if state is PlanState.MISSING:  # not asked for (in embedded mode: not in this process): the download asks
         return redirect(pdf_url, code=303)
     failed = state is PlanState.FAILED
     page = render_template(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import signal
 from io import BytesIO
 from pathlib import Path
@@ -14,6 +15,7 @@ from rq import Queue, SimpleWorker
 
 from prepcheck import create_app
 from prepcheck.report.plan_queue import QUEUE_NAME
+from prepcheck.report.rq_worker import warm_up
 from tests.support.page_conventions import CheckedClient
 from tests.support.paths import TEST_QUESTIONNAIRES
 from tests.support.web_journey import answer, start
@@ -49,8 +51,15 @@ def complete(client: FlaskClient, prefix: str = "") -> str:
     return url.removesuffix("/check-your-answers")
 
 
+@functools.cache
+def _warmed_up() -> float:
+    """Load WeasyPrint once before any job, as `prepcheck worker` does: never inside a job's time limit."""
+    return warm_up()
+
+
 def run_jobs(redis_url: str) -> bool:
     """Do every queued job in this process (RQ's SimpleWorker, burst); whether any ran."""
+    _warmed_up()
     # RQ installs its own SIGINT/SIGTERM handlers for the run; give pytest its own back afterwards.
     saved = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
     try:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -10,12 +12,14 @@ from flask.testing import FlaskClient
 from redis import Redis
 from rq import Queue
 
+import prepcheck.report.jobs
 from prepcheck.cli import main
-from prepcheck.report.fetcher import MAX_EXTRA_ASSET_BYTES, BundledAssetFetcher, asset_bytes
+from prepcheck.report.extra_assets import asset_bytes
+from prepcheck.report.fetcher import MAX_EXTRA_ASSET_BYTES, BundledAssetFetcher
 from prepcheck.report.jobs import seal, unseal
 from prepcheck.report.plan_queue import QUEUE_NAME, PlanQueue
 from prepcheck.report.rq_worker import HEARTBEAT_GRACE_SECONDS, MONITOR_SECONDS, PlanWorker
-from tests.queue.queue_steps import complete, run_jobs
+from tests.queue.queue_steps import complete, queue_mode_app, run_jobs
 
 
 def test_the_worker_command_without_redis_says_what_to_set_and_exits_2() -> None:
@@ -55,6 +59,27 @@ def test_the_worker_logs_render_time_and_job_id_and_never_the_plan(
     assert fields["render_ms"] > 0 and fields["bytes"] > 10_000 and fields["job"].startswith("prepcheck-pdf-")
     assert "Drinking water" not in caplog.text and "Cat flap" not in caplog.text
     assert journey.rsplit("/", 1)[1] not in caplog.text
+
+
+def test_a_render_that_runs_out_of_time_is_logged_as_a_warning_with_its_questionnaire_and_no_ids(
+    tmp_path: Path, redis_url: str, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = queue_mode_app(tmp_path / "instance", redis_url, pdf_timeout_seconds=1).test_client(use_cookies=False)
+    journey = complete(client)
+    client.get(f"{journey}/action-plan.pdf")
+
+    def stuck(*args: object) -> bytes:
+        time.sleep(30)  # RQ stops the job after its 1 s limit
+        raise AssertionError("not stopped")
+
+    monkeypatch.setattr(prepcheck.report.jobs, "html_to_pdf", stuck)
+    caplog.set_level(logging.DEBUG)
+    run_jobs(redis_url)  # the job runs out of time, is retried once, and runs out again
+    timed_out = [record for record in caplog.records if record.getMessage() == "plan render timed out"]
+    assert len(timed_out) == 2 and all(record.levelno == logging.WARNING for record in timed_out)
+    fields = timed_out[0].fields  # type: ignore[attr-defined]
+    assert fields["questionnaire"] == "all_features" and fields["limit_s"] == 1 and fields["render_ms"] >= 1000
+    assert journey.rsplit("/", 1)[1] not in caplog.text and "Cat flap" not in caplog.text
 
 
 def test_a_sealed_pdf_opens_only_with_its_own_key_and_name() -> None:

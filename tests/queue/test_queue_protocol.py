@@ -167,7 +167,7 @@ def test_the_job_carries_the_rendered_html_and_not_the_answers_store_and_its_id_
     assert html.startswith("<!DOCTYPE html>") or html.lower().startswith("<!doctype html>")
     assert assets == {} and keep_seconds == 3600 and len(key) == 32
     assert job.description == "prepcheck action plan"
-    assert job.timeout == 30 and job.result_ttl == 0 and job.failure_ttl == 600 and job.retries_left == 1
+    assert job.timeout == 60 and job.result_ttl == 0 and job.failure_ttl == 600 and job.retries_left == 1
 
 
 def test_the_pdf_in_redis_is_sealed_and_expires(client: FlaskClient, redis_url: str) -> None:

@@ -32,6 +32,12 @@ def test_a_render_that_exceeds_the_timeout_fails_and_the_pool_keeps_working(pool
     assert pool.render(SMALL).startswith(b"%PDF-")
 
 
+def test_a_new_workers_start_up_does_not_count_against_the_render_limit() -> None:
+    # Starting a worker (a new interpreter, WeasyPrint, fonts) takes well over 0.5 s; rendering SMALL does not.
+    with RenderPool(size=1, timeout=0.5) as fresh:
+        assert fresh.render(SMALL).startswith(b"%PDF-")
+
+
 def test_workers_are_recycled_after_a_number_of_renders(pool: RenderPool) -> None:
     pool.render(SMALL)
     (before,) = pool.worker_pids()

@@ -16,6 +16,9 @@ from prepcheck.services import Services, install_services, services_of
 from tests.support.page_conventions import CheckedClient
 from tests.support.paths import TEST_QUESTIONNAIRES
 
+RENDER_SECONDS = 300.0
+"""Long enough for any plan on a loaded test machine."""
+
 
 def checked_app(instance_path: Path, **overrides: Any) -> Flask:
     """An app on the test questionnaires whose test client checks every page; `overrides` replace settings."""
@@ -33,7 +36,11 @@ def swap_services(application: Flask, **changes: Any) -> Services:
 
 
 def render_plans_in_process(application: Flask) -> PlanService:
-    """Plans made in this process, without a render pool to start for a test; the plan service, to break it."""
+    """Plans made in this process, without a render pool to start for a test; the plan service, to break it.
+
+    A download waits for its plan however long it takes (a test's first render also loads WeasyPrint), so these
+    tests see the PDF itself; tests of the status page give InProcessPlans the web's own wait.
+    """
     service = PlanService(cache=PdfCache())
-    swap_services(application, plans=InProcessPlans(service))
+    swap_services(application, plans=InProcessPlans(service, wait_seconds=RENDER_SECONDS))
     return service

@@ -15,6 +15,7 @@ from prepcheck.report.service import PlanService
 from prepcheck.report.workers import RenderError
 from prepcheck.services import services_of
 from tests.support.pdf_checks import link_targets, pdf_text
+from tests.support.plan_download import follow_download
 from tests.support.web_apps import checked_app, render_plans_in_process
 from tests.support.web_journey import answer, soup, start
 
@@ -115,7 +116,7 @@ def test_the_app_renders_plans_in_worker_processes_by_default(tmp_path: Path) ->
     service = plans.service
     assert service.pool is not None and service.pool.worker_pids() == []  # started by the first download, not the app
     client = app.test_client(use_cookies=False)
-    response = client.get(complete(client).replace("your-result", "action-plan.pdf"))
+    response = follow_download(client, complete(client).replace("your-result", "action-plan.pdf"))
     try:
         assert response.data.startswith(b"%PDF-")
         assert service.pool is not None and len(service.pool.worker_pids()) == 1
