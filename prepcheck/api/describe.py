@@ -7,8 +7,9 @@ from typing import Any
 from prepcheck.config import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from prepcheck.engine import Questionnaire
 from prepcheck.engine.answer_types import Wording, answer_type, option_labels
-from prepcheck.engine.model import NOT_APPLICABLE_VALUE, Page, Question
+from prepcheck.engine.model import NOT_APPLICABLE_VALUE, Page, Question, TextVariant
 from prepcheck.engine.rules import Rule
+from prepcheck.engine.variants import HoldingVariants
 from prepcheck.i18n.wording import CatalogWording
 from prepcheck.views.present import AssessmentPresenter
 
@@ -43,7 +44,26 @@ def _options(words: Wording, question: Question) -> list[dict[str, Any]]:
     ]
 
 
-def _question(words: Wording, question: Question) -> dict[str, Any]:
+def _variants(
+    texts: AssessmentPresenter, kind: str, item_id: str, defaults: dict[str, str], variants: tuple[TextVariant, ...]
+) -> list[dict[str, Any]]:
+    """Each variant with its rule and the texts it gives, translated (None: that text comes from elsewhere)."""
+    return [
+        {
+            "id": variant.id,
+            "if": variant.rule.source,
+            **{
+                field: texts.text(kind, item_id, field, default, HoldingVariants((variant,)))
+                if variant.text(field) is not None
+                else None
+                for field, default in defaults.items()
+            },
+        }
+        for variant in variants
+    ]
+
+
+def _question(words: Wording, question: Question, texts: AssessmentPresenter) -> dict[str, Any]:
     return {
         "id": question.id,
         "type": question.type.value,
@@ -56,16 +76,18 @@ def _question(words: Wording, question: Question) -> dict[str, Any]:
         "not_applicable": question.not_applicable,
         "show_if": _source(question.show_if),
         "domain": question.domain,
+        "variants": _variants(texts, "question", question.id, {"text": question.text, "hint": question.hint}, question.variants),
     }
 
 
-def _page(words: Wording, page: Page) -> dict[str, Any]:
+def _page(words: Wording, page: Page, texts: AssessmentPresenter) -> dict[str, Any]:
     return {
         "id": page.id,
         "title": words.text("page", page.id, "title", page.title),
         "intro": words.text("page", page.id, "intro", page.intro),
         "show_if": _source(page.show_if),
-        "questions": [_question(words, question) for question in page.questions],
+        "variants": _variants(texts, "page", page.id, {"title": page.title, "intro": page.intro}, page.variants),
+        "questions": [_question(words, question, texts) for question in page.questions],
     }
 
 
@@ -101,5 +123,5 @@ def describe(questionnaire: Questionnaire, locale: str) -> dict[str, Any]:
             {"id": variable.id, "type": variable.kind, "options": list(variable.options), "default": variable.default}
             for variable in q.context
         ],
-        "pages": [_page(words, page) for page in q.pages],
+        "pages": [_page(words, page, texts) for page in q.pages],
     }

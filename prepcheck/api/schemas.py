@@ -82,6 +82,19 @@ _SUMMARY_PROPERTIES: Schema = {
 
 _OPTION: Schema = _object({"value": STRING, "label": STRING, "hint": STRING, "exclusive": BOOLEAN})
 
+
+def _variants(*fields: str) -> Schema:
+    return {
+        "type": "array",
+        "description": "Texts that vary by the answers: each text comes from the first variant whose rule (`if`) holds "
+        "and that gives it (not null); none does: the page's or question's own.",
+        "items": _object(
+            {"id": STRING, "if": {**STRING, "description": "A rule in the documented rule language."}}
+            | {field: NULLABLE_STRING for field in fields}
+        ),
+    }
+
+
 _QUESTION: Schema = _object(
     {
         "id": STRING,
@@ -97,6 +110,7 @@ _QUESTION: Schema = _object(
         "not_applicable": {"type": "boolean", "description": "Whether 'n/a' (not applicable) is a valid answer."},
         "show_if": {"type": ["string", "null"], "description": "A rule in the documented rule language; null: always shown."},
         "domain": NULLABLE_STRING,
+        "variants": _variants("text", "hint"),
     }
 )
 
@@ -106,6 +120,7 @@ _PAGE: Schema = _object(
         "title": STRING,
         "intro": STRING,
         "show_if": NULLABLE_STRING,
+        "variants": _variants("title", "intro"),
         "questions": {"type": "array", "items": _QUESTION},
     }
 )

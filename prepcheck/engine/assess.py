@@ -11,6 +11,7 @@ from prepcheck.engine.model import Questionnaire
 from prepcheck.engine.path import Path, compute_path
 from prepcheck.engine.plan import PlannedAction, QuantityValue, compute_quantities, select_actions
 from prepcheck.engine.scoring import DomainResult, overall_score, score_domains
+from prepcheck.engine.variants import ChosenVariants, assessment_variants, path_variants
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,7 @@ class InvalidAnswers(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
-    """Everything a front end shows: scores, levels, reasons, the plan, quantities and sources."""
+    """Everything a front end shows: scores, levels, reasons, the plan, quantities, sources and the texts' variants."""
 
     questionnaire_id: str
     questionnaire_version: int
@@ -42,7 +43,10 @@ class Assessment:
     actions: tuple[PlannedAction, ...]
     quantities: tuple[QuantityValue, ...]
     sources: tuple[str, ...]
+    """The sources behind the advice in the plan, as shown (a variant may rest on its own), in the file's order."""
     answers: Mapping[str, Any]
+    variants: ChosenVariants
+    """Which variant of their texts the pages and questions on the path and the actions in the plan show."""
 
     def domain(self, domain_id: str) -> DomainResult:
         for result in self.domains:
@@ -84,6 +88,13 @@ def check_answers(
     return values, path, problems
 
 
+def variants_on_path(questionnaire: Questionnaire, path: Path, context: Context) -> ChosenVariants:
+    """The text variants the pages and questions on the path show, also before every answer is in."""
+    env: dict[str, Any] = context_values(questionnaire, context)
+    env.update(path.answers)
+    return path_variants(path, env)
+
+
 def assess(questionnaire: Questionnaire, answers: Any, context: Context | None = None) -> Assessment:
     """Score the answers; raises InvalidAnswers with every problem when they do not fit."""
     context = context or Context()
@@ -101,7 +112,8 @@ def assess_path(questionnaire: Questionnaire, path: Path, context: Context) -> A
     domains = score_domains(questionnaire, path.questions, path.answers, env)
     score, level_id = overall_score(questionnaire, domains)
     actions = select_actions(questionnaire, env, path.answers, quantities)
-    cited = {source for planned in actions for source in questionnaire.actions_by_id[planned.action_id].sources}
+    variants = assessment_variants(questionnaire, path, [planned.action_id for planned in actions], env)
+    cited = {source for planned in actions for source in variants.action_sources(questionnaire.actions_by_id[planned.action_id])}
     return Assessment(
         questionnaire_id=questionnaire.id,
         questionnaire_version=questionnaire.version,
@@ -113,4 +125,5 @@ def assess_path(questionnaire: Questionnaire, path: Path, context: Context) -> A
         quantities=tuple(quantities.values()),
         sources=tuple(source.id for source in questionnaire.sources if source.id in cited),
         answers=to_document(path.answers),
+        variants=variants,
     )

@@ -26,6 +26,7 @@ from prepcheck.engine.model import (
 )
 from prepcheck.engine.reachability import unreachable_actions, unreachable_pages, unreachable_questions
 from prepcheck.engine.rules import NameInfo, Rule, RuleError, parse_rule
+from prepcheck.engine.variants import read_variants
 from prepcheck.engine.yaml_source import LineDict, format_path, line_of
 
 DEFAULT_LEVELS = (
@@ -188,9 +189,12 @@ class QuestionnaireBuilder:
             self.build_question(raw["id"], [*path, "questions", q_index], q_raw, earlier, domain_ids, level_ids, levels)
             for q_index, q_raw in enumerate(raw["questions"])
         )
-        return Page(id=raw["id"], title=raw["title"], questions=questions, intro=raw.get("intro", ""), show_if=show_if)
+        variants = read_variants("page", raw, path, lambda text, at: self.show_if_rule(text, at, earlier, "a variant"), self)
+        return Page(raw["id"], raw["title"], questions, raw.get("intro", ""), show_if, variants)
 
-    def show_if_rule(self, text: str | None, path: KeyPath, earlier: dict[str, NameInfo]) -> Rule | None:
+    def show_if_rule(
+        self, text: str | None, path: KeyPath, earlier: dict[str, NameInfo], what: str = "a show-if rule"
+    ) -> Rule | None:
         if text is None:
             return None
         later = {name for name in self.known if name not in earlier}
@@ -200,7 +204,7 @@ class QuestionnaireBuilder:
             message = error.message
             for name in later:
                 if f"unknown name '{name}'" == message:
-                    message = f"'{name}' is not asked on an earlier page, so a show-if rule here cannot use it"
+                    message = f"'{name}' is not asked on an earlier page, so {what} here cannot use it"
             self.error(path, f"rule {text!r}: {message}")
             return None
 
@@ -260,6 +264,9 @@ class QuestionnaireBuilder:
             max_points_override=raw.get("max_points"),
             gate=gate,
             sources=tuple(raw.get("sources", ())),
+            variants=read_variants(
+                "question", raw, path, lambda text, at: self.show_if_rule(text, at, earlier, "a variant"), self
+            ),
         )
 
     def check_type_keys(self, kind: AnswerType, path: list[str | int], raw: dict[str, Any]) -> None:
@@ -316,6 +323,7 @@ class QuestionnaireBuilder:
             for s_index, source in enumerate(raw["sources"]):
                 if source not in source_ids:
                     self.error([*path, "sources", s_index], f"unknown source '{source}'")
+            variants = read_variants("action", raw, path, lambda text, at: self.rule(text, at, self.known), self, source_ids)
             if rule is None:
                 continue
             actions.append(
@@ -336,6 +344,7 @@ class QuestionnaireBuilder:
                     quantities=tuple(raw.get("quantities", ())),
                     section=raw.get("section", "plan"),
                     question_names=tuple(sorted(name for name in rule.names if name in self.question_page_index)),
+                    variants=variants,
                 )
             )
         return tuple(actions)
@@ -350,6 +359,12 @@ class QuestionnaireBuilder:
         # Counted from the file, so an action dropped for a bad rule does not make its sources look unused.
         cited = {cited_id for raw in self.document["actions"] for cited_id in raw["sources"]} | {
             cited_id for page in pages for question in page.questions for cited_id in question.sources
+        }
+        cited |= {
+            cited_id
+            for raw in self.document["actions"]
+            for variant in raw.get("variants", [])
+            for cited_id in variant.get("sources", [])
         }
         for index, source in enumerate(sources):
             if source.id not in cited:

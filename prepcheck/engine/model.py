@@ -106,6 +106,25 @@ class ScoreBand:
 
 
 @dataclass(frozen=True, slots=True)
+class TextVariant:
+    """Texts that replace some of an item's own when `rule` holds for the answers.
+
+    Each text comes from the first variant that holds and gives it. An action's variant may also name the sources
+    its advice rests on, which then replace the action's own.
+    """
+
+    id: str
+    rule: Rule
+    texts: tuple[tuple[str, str], ...]
+    """(field, English text) pairs, e.g. ("text", "Have you agreed with family or friends where to meet?")."""
+    sources: tuple[str, ...] | None = None
+
+    def text(self, field: str) -> str | None:
+        """The variant's text for this field, or None where it keeps the item's own."""
+        return next((text for name, text in self.texts if name == field), None)
+
+
+@dataclass(frozen=True, slots=True)
 class Question:
     """A question, how it is answered, and what it adds to its domain's score."""
 
@@ -129,6 +148,7 @@ class Question:
     max_points_override: float | None = None
     gate: str | None = None
     sources: tuple[str, ...] = ()
+    variants: tuple[TextVariant, ...] = ()
 
     option_points: Mapping[str, float] = field(init=False, repr=False, compare=False)
     critical_values: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -180,6 +200,7 @@ class Page:
     questions: tuple[Question, ...]
     intro: str = ""
     show_if: Rule | None = None
+    variants: tuple[TextVariant, ...] = ()
     has_conditional_questions: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -228,6 +249,7 @@ class Action:
     section: str = "plan"
     question_names: tuple[str, ...] = ()
     """The questions the rule reads directly, sorted: the answers that can trigger the action."""
+    variants: tuple[TextVariant, ...] = ()
 
 
 def priority_key(action: Action, index: int) -> tuple[int, int, float, int]:

@@ -10,11 +10,26 @@ from prepcheck.engine.schema_parts import ID as _ID
 from prepcheck.engine.schema_parts import RULE as _RULE
 from prepcheck.engine.schema_parts import TEXT as _TEXT
 from prepcheck.engine.schema_parts import object_schema as _object
+from prepcheck.engine.texts import VARIANT_FIELDS
 
 _ID_LIST = {"type": "array", "items": _ID, "uniqueItems": True}
 SOURCE_ID_PATTERN = "^[A-Za-z][A-Za-z0-9_-]{0,62}$"
 _SOURCE_ID = {"type": "string", "pattern": SOURCE_ID_PATTERN, "description": "The id of an entry in the source list."}
 _SOURCE_LIST = {"type": "array", "items": _SOURCE_ID, "uniqueItems": True}
+
+
+def _variants(kind: str) -> dict[str, Any]:
+    """The `variants` list of a question, page or action: texts chosen by a rule, the first that holds wins."""
+    properties: dict[str, Any] = {"id": _ID, "if": _RULE, **{field: _TEXT for field in VARIANT_FIELDS[kind]}}
+    if kind == "action":
+        properties["sources"] = {**_SOURCE_LIST, "minItems": 1}
+    return {
+        "type": "array",
+        "minItems": 1,
+        "items": _object(properties, ["id", "if"], "Replaces the texts it gives when its rule holds."),
+        "description": "Texts that vary by the answers: the first variant whose rule holds replaces the texts it gives.",
+    }
+
 
 QUESTION = _object(
     {
@@ -31,6 +46,7 @@ QUESTION = _object(
         "gate": {**_ID, "description": "The domain cannot reach this level unless this question earns full points."},
         "sources": _SOURCE_LIST,
         "note": {"type": "string", "description": "For editors only: why the question scores as it does."},
+        "variants": _variants("question"),
         # The keys of particular answer types, each declared by its type (prepcheck/engine/answer_types/).
         **TYPE_KEYS,
     },
@@ -43,6 +59,7 @@ PAGE = _object(
         "title": _TEXT,
         "intro": _TEXT,
         "show_if": _RULE,
+        "variants": _variants("page"),
         "questions": {"type": "array", "items": QUESTION, "minItems": 1},
     },
     ["id", "title", "questions"],
@@ -84,6 +101,7 @@ ACTION = _object(
         "section": {"enum": ["plan", "rules"], "description": 'rules: listed under "which rules may apply to you".'},
         "quantities": _ID_LIST,
         "sources": {**_SOURCE_LIST, "minItems": 1},
+        "variants": _variants("action"),
     },
     ["id", "title", "text", "why", "if", "impact", "effort", "timeframe", "sources"],
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from prepcheck.engine.model import Questionnaire, QuestionType
+from prepcheck.engine.model import Questionnaire, QuestionType, TextVariant
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,9 +16,21 @@ class Text:
     text: str
 
 
-def text_context(questionnaire_id: str, kind: str, item_id: str, field: str) -> str:
-    """The message context of a questionnaire string, e.g. 'household/question/adults/text'."""
-    return f"{questionnaire_id}/{kind}/{item_id}/{field}"
+VARIANT_FIELDS: dict[str, tuple[str, ...]] = {
+    "question": ("text", "hint"),
+    "page": ("title", "intro"),
+    "action": ("title", "text", "why"),
+}
+"""The kinds of item whose texts may vary by the answers, and which of their texts may."""
+
+
+def text_context(questionnaire_id: str, kind: str, item_id: str, field: str, variant: str | None = None) -> str:
+    """The message context of a questionnaire string, e.g. 'household/question/adults/text'.
+
+    A variant's text adds the variant's id: 'household/question/meeting_place/text/alone'.
+    """
+    context = f"{questionnaire_id}/{kind}/{item_id}/{field}"
+    return context if variant is None else f"{context}/{variant}"
 
 
 def iter_texts(questionnaire: Questionnaire) -> Iterator[Text]:
@@ -28,6 +40,11 @@ def iter_texts(questionnaire: Questionnaire) -> Iterator[Text]:
     def text(kind: str, item_id: str, field: str, value: str) -> Iterator[Text]:
         if value:
             yield Text(text_context(qid, kind, item_id, field), value)
+
+    def variant_texts(kind: str, item_id: str, variants: tuple[TextVariant, ...]) -> Iterator[Text]:
+        for variant in variants:
+            for field, value in variant.texts:
+                yield Text(text_context(qid, kind, item_id, field, variant.id), value)
 
     yield from text("questionnaire", qid, "title", questionnaire.title)
     yield from text("questionnaire", qid, "description", questionnaire.description)
@@ -42,10 +59,12 @@ def iter_texts(questionnaire: Questionnaire) -> Iterator[Text]:
     for page in questionnaire.pages:
         yield from text("page", page.id, "title", page.title)
         yield from text("page", page.id, "intro", page.intro)
+        yield from variant_texts("page", page.id, page.variants)
         for question in page.questions:
             yield from text("question", question.id, "text", question.text)
             yield from text("question", question.id, "hint", question.hint)
             yield from text("question", question.id, "unit", question.unit)
+            yield from variant_texts("question", question.id, question.variants)
             if question.type is QuestionType.YES_NO:
                 continue
             for option in question.options:
@@ -58,5 +77,6 @@ def iter_texts(questionnaire: Questionnaire) -> Iterator[Text]:
         yield from text("action", action.id, "title", action.title)
         yield from text("action", action.id, "text", action.text)
         yield from text("action", action.id, "why", action.why)
+        yield from variant_texts("action", action.id, action.variants)
     for source in questionnaire.sources:
         yield from text("source", source.id, "title", source.title)

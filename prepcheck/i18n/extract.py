@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
 
-from prepcheck.engine.texts import text_context
+from prepcheck.engine.texts import VARIANT_FIELDS, text_context
 from prepcheck.engine.yaml_source import LineDict, LineList, read_yaml
 
 Extracted = tuple[int, str, tuple[str, str], list[str]]
@@ -36,6 +36,21 @@ def _fields(item: Any, kind: str, item_id: str, fields: tuple[str, ...], qid: st
             yield _line(item, field), text_context(qid, kind, item_id, field), value, f"{kind} {field}"
 
 
+def _variants(item: Any, kind: str, item_id: str, qid: str) -> Iterator[tuple[int, str, str, str]]:
+    """A page's, question's or action's variant texts; the translator's note says when each one is shown."""
+    if kind not in VARIANT_FIELDS or not isinstance(item, LineDict):
+        return
+    for variant in item.get("variants", []) or []:
+        if not isinstance(variant, LineDict):
+            continue
+        variant_id, rule = str(variant.get("id", "")), str(variant.get("if", ""))
+        for field in VARIANT_FIELDS[kind]:
+            value = variant.get(field)
+            if isinstance(value, str) and value:
+                context = text_context(qid, kind, item_id, field, variant_id)
+                yield _line(variant, field), context, value, f"{kind} {field}, variant '{variant_id}', shown when: {rule}"
+
+
 def _items(document: LineDict, key: str) -> list[Any]:
     value = document.get(key, [])
     return value if isinstance(value, LineList) else []
@@ -49,10 +64,13 @@ def iter_document_texts(document: LineDict) -> Iterator[tuple[int, str, str, str
         for item in _items(document, list_key):
             yield from _fields(item, kind, str(item.get(id_key, "")), fields, qid)
     for page in _items(document, "pages"):
-        yield from _fields(page, "page", str(page.get("id", "")), ("title", "intro"), qid)
+        page_id = str(page.get("id", ""))
+        yield from _fields(page, "page", page_id, ("title", "intro"), qid)
+        yield from _variants(page, "page", page_id, qid)
         for question in page.get("questions", []) if isinstance(page, LineDict) else []:
             question_id = str(question.get("id", ""))
             yield from _fields(question, "question", question_id, ("text", "hint", "unit"), qid)
+            yield from _variants(question, "question", question_id, qid)
             if question.get("type") == "yes_no":
                 continue
             for option in question.get("options", []) or []:
@@ -61,6 +79,7 @@ def iter_document_texts(document: LineDict) -> Iterator[tuple[int, str, str, str
     for list_key, kind, id_key, fields in _TAIL_LISTS:
         for item in _items(document, list_key):
             yield from _fields(item, kind, str(item.get(id_key, "")), fields, qid)
+            yield from _variants(item, kind, str(item.get(id_key, "")), qid)
 
 
 def extract_questionnaire(

@@ -12,6 +12,7 @@ from prepcheck.engine.plan import PlannedAction
 from prepcheck.engine.recheck_code import Change, Comparison
 from prepcheck.engine.scoring import DomainResult, LostPoints
 from prepcheck.engine.texts import text_context
+from prepcheck.engine.variants import ChosenVariants, HoldingVariants
 from prepcheck.i18n.catalog import Translator, translator_for
 from prepcheck.i18n.formatting import CURRENCY_CODES, format_amount, format_number
 from prepcheck.i18n.wording import CatalogWording
@@ -60,7 +61,12 @@ class AssessmentPresenter:
         self.translator: Translator = translator_for(locale)
         self.locale = locale
 
-    def text(self, kind: str, item_id: str, field: str, source: str) -> str:
+    def text(self, kind: str, item_id: str, field: str, source: str, variants: HoldingVariants | None = None) -> str:
+        """A questionnaire text in the reader's language: a holding variant's, where one gives this text."""
+        variant = variants.giving(field) if variants is not None else None
+        if variant is not None:
+            context = text_context(self.questionnaire.id, kind, item_id, field, variant.id)
+            return self.translator.pgettext(context, variant.text(field) or source)
         if not source:
             return ""
         return self.translator.pgettext(text_context(self.questionnaire.id, kind, item_id, field), source)
@@ -93,13 +99,13 @@ class AssessmentPresenter:
             score=assessment.score,
             level=assessment.level_id,
             level_title=levels[assessment.level_id],
-            domains=tuple(self.domain(result, assessment.answers, levels) for result in assessment.domains),
-            actions=tuple(self.action(planned) for planned in assessment.actions),
+            domains=tuple(self.domain(result, assessment, levels) for result in assessment.domains),
+            actions=tuple(self.action(planned, assessment.variants) for planned in assessment.actions),
             quantities=tuple(self.quantity(v.quantity_id, v.value, v.unit) for v in assessment.quantities),
             sources=tuple(self.source(source_id) for source_id in assessment.sources),
         )
 
-    def domain(self, result: DomainResult, answers: Mapping[str, Any], level_titles: Mapping[str, str]) -> DomainResultView:
+    def domain(self, result: DomainResult, assessment: Assessment, level_titles: Mapping[str, str]) -> DomainResultView:
         domain = self.questionnaire.domains_by_id[result.domain_id]
         return DomainResultView(
             id=domain.id,
@@ -110,28 +116,31 @@ class AssessmentPresenter:
             level_title=level_titles[result.level_id],
             capped_by=tuple(cap.question_id for cap in result.caps),
             held_below=result.failed_gate,
-            lost=tuple(self.lost_points(lost, answers) for lost in result.lost),
+            lost=tuple(self.lost_points(lost, assessment) for lost in result.lost),
         )
 
-    def lost_points(self, lost: LostPoints, answers: Mapping[str, Any]) -> LostPointsView:
+    def lost_points(self, lost: LostPoints, assessment: Assessment) -> LostPointsView:
         question = self.questionnaire.questions_by_id[lost.question_id]
         return LostPointsView(
             question=lost.question_id,
-            question_text=self.text("question", lost.question_id, "text", question.text),
-            answer=self.answer_label(question, answers[lost.question_id]),
+            question_text=self.text(
+                "question", lost.question_id, "text", question.text, assessment.variants.question(question.id)
+            ),
+            answer=self.answer_label(question, assessment.answers[lost.question_id]),
             points_lost=lost.points_lost,
             points_lost_formatted=format_number(lost.points_lost, self.locale),
         )
 
-    def action(self, planned: PlannedAction) -> ActionView:
+    def action(self, planned: PlannedAction, variants: ChosenVariants) -> ActionView:
         action = self.questionnaire.actions_by_id[planned.action_id]
+        held = variants.action(action.id)
         cost_labels = COST_LABELS[self.questionnaire.audience.value]
         return ActionView(
             id=action.id,
             critical=planned.critical,
-            title=self.text("action", action.id, "title", action.title),
-            text=self.text("action", action.id, "text", action.text),
-            why=self.text("action", action.id, "why", action.why),
+            title=self.text("action", action.id, "title", action.title, held),
+            text=self.text("action", action.id, "text", action.text, held),
+            why=self.text("action", action.id, "why", action.why, held),
             timeframe=action.timeframe,
             timeframe_label=self.ui(TIMEFRAME_LABELS[action.timeframe.value]),
             impact=action.impact,
@@ -144,7 +153,7 @@ class AssessmentPresenter:
             section=action.section,
             triggered_by=tuple(planned.triggered_by),
             quantities=tuple(self.quantity(v.quantity_id, v.value, v.unit) for v in planned.quantities),
-            sources=tuple(action.sources),
+            sources=variants.action_sources(action),
         )
 
     def source(self, source_id: str) -> SourceView:

@@ -12,6 +12,7 @@ from wtforms import Form
 from prepcheck.engine.answer_types import option_labels
 from prepcheck.engine.answers import convert_answer, to_document
 from prepcheck.engine.model import NOT_APPLICABLE_VALUE, Question
+from prepcheck.engine.variants import ChosenVariants
 from prepcheck.i18n.wording import CatalogWording
 from prepcheck.views.present import AssessmentPresenter
 from prepcheck.web.answer_fields import answer_field
@@ -75,16 +76,17 @@ def question_views(
     form: PageForm,
     questions: tuple[Question, ...],
     presenter: AssessmentPresenter,
+    variants: ChosenVariants,
     page_title: str,
     single_heading: bool,
 ) -> list[QuestionView]:
-    """One view per question; on a one-question page the question itself is the h1."""
+    """One view per question, in the words its variant for these answers gives; on a one-question page it is the h1."""
     return [
         QuestionView(
             question=q,
             field=form[q.id],
-            text=presenter.text("question", q.id, "text", q.text),
-            hint=presenter.text("question", q.id, "hint", q.hint),
+            text=presenter.text("question", q.id, "text", q.text, variants.question(q.id)),
+            hint=presenter.text("question", q.id, "hint", q.hint, variants.question(q.id)),
             unit=presenter.text("question", q.id, "unit", q.unit),
             options=_options(q, presenter),
             is_heading=single_heading,

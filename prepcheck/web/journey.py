@@ -18,9 +18,10 @@ from flask_babel import get_locale
 
 from prepcheck.engine import Assessment, Context, Path, Questionnaire, check_answers
 from prepcheck.engine.answers import AnswerValue
-from prepcheck.engine.assess import assess_path
+from prepcheck.engine.assess import assess_path, variants_on_path
 from prepcheck.engine.questionnaires import QuestionnaireRegistry
 from prepcheck.engine.recheck_code import assessment_code
+from prepcheck.engine.variants import ChosenVariants
 from prepcheck.services import services
 from prepcheck.store import ResponseExpired, ResponseNotFound, ResponseStore, StoredResponse
 from prepcheck.store.codes import format_resume_code
@@ -118,6 +119,11 @@ class Journey:
         if unanswered is not None:
             return self.page_url(unanswered.page.id)
         return self.url("summary.check_answers")
+
+    @cached_property
+    def variants(self) -> ChosenVariants:
+        """Which variant of their texts the pages and questions on the path show for these answers."""
+        return variants_on_path(self.questionnaire, self.path, self.context)
 
     @cached_property
     def assessment(self) -> Assessment:

@@ -51,10 +51,11 @@ def _render(
 ) -> tuple[str, int]:
     changing = request.args.get("change") == "1"
     page = shown.page
-    title = journey.presenter.text("page", page.id, "title", page.title)
-    intro = journey.presenter.text("page", page.id, "intro", page.intro)
+    variant = journey.variants.page(page.id)
+    title = journey.presenter.text("page", page.id, "title", page.title, variant)
+    intro = journey.presenter.text("page", page.id, "intro", page.intro, variant)
     single = len(shown.questions) == 1 and not intro
-    views = question_views(form, shown.questions, journey.presenter, title, single)
+    views = question_views(form, shown.questions, journey.presenter, journey.variants, title, single)
     for view in views:
         view.error = errors.get(view.id)
     heading = views[0].text if single else title

@@ -240,7 +240,7 @@ def _note_texts(journey: Journey, notes: list[Any]) -> list[str]:
         elif code == "question_removed" or question is None:
             removed += 1
         elif code == "options_removed":
-            text = presenter.text("question", question.id, "text", question.text)
+            text = presenter.text("question", question.id, "text", question.text, journey.variants.question(question.id))
             texts.append(
                 _(
                     "“%(question)s”: some choices you made last time no longer exist. Your other choices were filled in.",
@@ -248,7 +248,7 @@ def _note_texts(journey: Journey, notes: list[Any]) -> list[str]:
                 )
             )
         else:
-            text = presenter.text("question", question.id, "text", question.text)
+            text = presenter.text("question", question.id, "text", question.text, journey.variants.question(question.id))
             texts.append(
                 _(
                     "“%(question)s”: your answer from last time no longer fits this question, so it was left out. "

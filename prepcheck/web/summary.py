@@ -43,12 +43,13 @@ def summary_sections(journey: Journey) -> list[SummarySection]:
             rows.append(
                 SummaryRow(
                     question.id,
-                    presenter.text("question", question.id, "text", question.text),
+                    presenter.text("question", question.id, "text", question.text, journey.variants.question(question.id)),
                     answer,
                     journey.page_url(shown.page.id, change="1") + f"#{question.id}",
                 )
             )
-        sections.append(SummarySection(presenter.text("page", shown.page.id, "title", shown.page.title), tuple(rows)))
+        title = presenter.text("page", shown.page.id, "title", shown.page.title, journey.variants.page(shown.page.id))
+        sections.append(SummarySection(title, tuple(rows)))
     return sections
 
 

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from prepcheck.engine import Context, assess, compute_path, load_questionnaire
-from prepcheck.engine.assess import Assessment
+from prepcheck import create_app
+from prepcheck.engine import Context, assess, check_answers, compute_path, load_questionnaire
+from prepcheck.engine.assess import Assessment, variants_on_path
 from prepcheck.engine.model import QuestionType
+from prepcheck.report.service import PlanService
+from prepcheck.views.model import ResultView
+from prepcheck.views.present import AssessmentPresenter
+from tests.report.report_helpers import CREATED, pdf_text
 from tests.support.plan_order import order_breaks
 
 HOUSEHOLD_FILE = Path(__file__).resolve().parents[2] / "questionnaires" / "household.yaml"
@@ -372,8 +379,165 @@ def test_every_household_action_says_what_why_cost_and_when() -> None:
         assert action.title and action.text, action.id
         assert action.cost is not None, action.id
         assert action.why.count(". ") == 0 and action.why.endswith("."), f"{action.id}: why should be one sentence"
+        for variant in action.variants:
+            why = variant.text("why")
+            assert why is None or (why.count(". ") == 0 and why.endswith(".")), f"{action.id}/{variant.id}: one sentence"
 
 
 def test_money_quantities_use_iso_currency_codes() -> None:
     cash = next(quantity for quantity in HOUSEHOLD.quantities if quantity.id == "cash_needed")
     assert {cash.unit, *(case.unit for case in cash.cases)} == {"EUR", "AWG", "XCG", "USD"}
+
+
+# ---------------------------------------------------------------- words that fit the household and the place
+
+ALONE: dict[str, Any] = {
+    **NOTHING_DONE,
+    "adults": 1,
+    "children": 0,
+    "babies": 0,
+    "pets": 1,
+    "needs_help": "yes",
+    "powered_equipment": "other_device",
+    "home_type": "ground_floor",
+}
+"""An older person who lives alone with a cat, needs help and uses a device, and has done nothing yet."""
+
+SPEAKS_TO_SEVERAL = re.compile(
+    r"everyone (?:in your home|at home)|anyone in your home|the person in your home|(?<!putting[ -])\btogether\b(?! with)",
+    re.IGNORECASE,
+)
+"""Words that speak to several people at home ("keep spare keys together with your supplies", "putting together a
+kit" speak to one)."""
+
+ISLAND_LINES = re.compile(r"97\.9|107\.9|SXMGOV|Kalamidat|Disasterprep|Curaçao|Sint Maarten|island", re.IGNORECASE)
+PLAN_CARD_FOR_A_HOUSEHOLD = "Fill this in with everyone in your home."
+"""The PDF's fill-in plan card says this whatever the answers: a template text, not the questionnaire's."""
+
+
+def path_texts(answer_set: dict[str, Any], locale: str = "en") -> list[str]:
+    """Every page title and intro and every question text and hint on the path, as the question pages show them."""
+    _, path, _ = check_answers(HOUSEHOLD, answer_set)
+    variants = variants_on_path(HOUSEHOLD, path, Context())
+    words = AssessmentPresenter(HOUSEHOLD, locale)
+    texts = []
+    for shown in path.pages:
+        page = shown.page
+        texts += [
+            words.text("page", page.id, field, getattr(page, field), variants.page(page.id)) for field in ("title", "intro")
+        ]
+        for question in shown.questions:
+            variant = variants.question(question.id)
+            texts += [words.text("question", question.id, field, getattr(question, field), variant) for field in ("text", "hint")]
+    return [text for text in texts if text]
+
+
+def result_view(answer_set: dict[str, Any], locale: str = "en") -> ResultView:
+    return AssessmentPresenter(HOUSEHOLD, locale).present(run(answer_set))
+
+
+def result_texts(view: ResultView) -> list[str]:
+    """The plan's titles, texts and reasons, and the questions that cost points, as the result page shows them."""
+    actions = [text for action in view.actions for text in (action.title, action.text, action.why)]
+    return actions + [lost.question_text for domain in view.domains for lost in domain.lost]
+
+
+def plan_pdf_text(answer_set: dict[str, Any]) -> str:
+    service = PlanService()
+    request = service.request_for(HOUSEHOLD, run(answer_set), "en", created=CREATED)
+    return pdf_text(service.pdf(HOUSEHOLD, request))
+
+
+def family() -> dict[str, Any]:
+    return json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "answers" / "household_family.json").read_text())
+
+
+@pytest.mark.parametrize("place", ["netherlands", "bonaire"])
+def test_a_person_living_alone_is_never_spoken_to_as_several_people_on_the_path_or_in_the_result(place: str) -> None:
+    alone = answers(ALONE, place=place)
+    shown = [text for text in path_texts(alone) + result_texts(result_view(alone)) if SPEAKS_TO_SEVERAL.search(text)]
+    assert shown == []
+
+
+def test_a_person_living_alone_reading_dutch_is_not_spoken_to_as_a_household() -> None:
+    alone = answers(ALONE, place="netherlands")
+    texts = path_texts(alone, "nl") + result_texts(result_view(alone, "nl"))
+    household = re.compile(r"iedereen in (je )?huis|iemand in je huis|\bsamen\b|hebben jullie|wat jullie|waar jullie", re.I)
+    assert [text for text in texts if household.search(text)] == []
+    assert "Heb je met familie of vrienden afgesproken waar je elkaar treft als je elkaar niet kunt bellen?" in texts
+
+
+def test_a_person_living_alone_reads_the_plan_written_for_one_on_the_page_in_the_result_and_in_the_pdf() -> None:
+    alone = answers(ALONE, place="netherlands")
+    on_the_path = path_texts(alone)
+    assert "Have you agreed with family or friends where to meet if you cannot reach each other by phone?" in on_the_path
+    assert "A plan is what you decide before something happens. It costs nothing." in on_the_path
+    planned = {action.id: action for action in result_view(alone).actions}
+    assert planned["write_plan"].text.startswith("Take half an hour to write down")
+    assert planned["agree_meeting_place"].title == "Agree with family or friends where to meet"
+    pdf = plan_pdf_text(alone)
+    assert "Take half an hour to write down" in pdf and "Name a helper for yourself" in pdf
+    assert [match.group(0) for match in SPEAKS_TO_SEVERAL.finditer(pdf.replace(PLAN_CARD_FOR_A_HOUSEHOLD, ""))] == []
+
+
+def test_a_family_of_four_still_plans_together() -> None:
+    planned = {action.id: action for action in result_view(family()).actions}
+    assert planned["write_plan"].text.startswith("Sit down together")
+    assert "Have you talked through the plan with everyone in your home in the last 12 months?" in path_texts(family())
+
+
+def test_the_utrecht_family_sees_no_island_frequency_or_help_line_on_the_path_in_the_result_or_in_the_pdf() -> None:
+    view = result_view(family())
+    assert "note_broadcaster" in {action.id for action in view.actions}
+    assert [text for text in path_texts(family()) if ISLAND_LINES.search(text)] == []
+    assert [text for text in result_texts(view) if ISLAND_LINES.search(text)] == []
+    assert "denkvooruit.nl/radio" in next(action.text for action in view.actions if action.id == "note_broadcaster")
+    pdf = plan_pdf_text(family())
+    assert not re.search(r"97\.9|107\.9|SXMGOV|Kalamidat|Disasterprep", pdf)
+
+
+def test_the_utrecht_familys_plan_cites_no_island_or_foreign_source() -> None:
+    view = result_view(family())
+    cited = [source.id for source in view.sources]
+    assert cited and [source_id for source_id in cited if source_id.startswith("C") or source_id.startswith("I")] == []
+    assert {source for action in view.actions for source in action.sources} == set(cited)
+    publishers = " ".join(source.publisher for source in view.sources)
+    assert not re.search(r"Aruba|Saba|Curaçao|Sint Maarten|Canada", publishers)
+
+
+def test_an_island_household_cites_its_own_islands_guidance_and_not_the_mainlands_radio_sources() -> None:
+    on_bonaire = result_view(answers(family(), place="bonaire", island_alerts="no"))
+    cited = {source.id for source in on_bonaire.sources}
+    assert {"C4"} <= cited
+    assert not {"D21", "D22", "C3", "C6-gov"} & {
+        source for action in on_bonaire.actions if action.id == "note_broadcaster" for source in action.sources
+    }
+
+
+def test_a_bonaire_resident_reads_bonaires_line_and_not_curacaos() -> None:
+    on_bonaire = answers(family(), place="bonaire", island_alerts="no")
+    texts = path_texts(on_bonaire) + result_texts(result_view(on_bonaire))
+    assert any("bonairecrisis.com" in text for text in texts)
+    assert any("Disasterprep Bonaire" in text for text in texts)
+    assert [text for text in texts if re.search(r"Curaçao|Kalamidat|97\.9|107\.9|SXMGOV|denkvooruit", text)] == []
+
+
+def test_every_island_reads_a_radio_line_of_its_own_that_names_it() -> None:
+    labels = {option.value: option.label for option in HOUSEHOLD.questions_by_id["place"].options}
+    lines = {
+        place: next(
+            action.text for action in result_view(answers(family(), place=place)).actions if action.id == "note_broadcaster"
+        )
+        for place in ISLANDS
+    }
+    assert len(set(lines.values())) == len(ISLANDS)
+    assert [place for place, line in lines.items() if labels[place] not in line] == []
+
+
+def test_the_utrecht_familys_api_assessment_names_no_island_frequency_or_source(tmp_path: Path) -> None:
+    app = create_app(instance_path=tmp_path / "instance")
+    response = app.test_client().post("/api/v1/assessments", json={"questionnaire": "household", "answers": family()})
+    assert response.status_code == 200
+    body = response.get_data(as_text=True)
+    assert not re.search(r"97\.9|107\.9|SXMGOV|Kalamidat|Disasterprep|scugog|sabagov|gobierno\.aw", body)
+    assert "denkvooruit.nl/radio" in body
