@@ -32,7 +32,7 @@ def test_the_first_page_starts_with_three_steps_in_a_sentence_each_and_what_to_b
     assert "Start with these three" in first_page
     # Each step in a sentence with its amount, as on the result page, and how to start on it in one more.
     assert "1. Add more drinking water: 28 litres" in first_page
-    assert "You have some water, but not enough for everyone for the whole time." in first_page
+    assert "You have some water, but not enough for the whole time." in first_page
     assert "Fill more clean bottles" not in first_page
     assert "4. " not in first_page
     assert "What you still need to get" in first_page
