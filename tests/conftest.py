@@ -12,6 +12,8 @@ Hypothesis runs 25 examples per property, 150 under CI=true (the profiles below)
 from __future__ import annotations
 
 import gc
+import io
+import logging
 import os
 import secrets
 from collections.abc import Iterator
@@ -26,6 +28,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from prepcheck import create_app
+from prepcheck.logs import JsonLines
 from prepcheck.store.schema import TARGET_METADATA, upgrade
 from prepcheck.store.tables import make_engine
 from tests.support.page_conventions import CheckedClient
@@ -206,6 +209,18 @@ def clean_database(
     # DELETE, not TRUNCATE or a database per test: on these few small tables it is the fastest (see docs/database.md).
     for table in reversed(TARGET_METADATA.sorted_tables):
         _suite_connection.execute(table.delete())
+
+
+@pytest.fixture()
+def log_lines() -> Iterator[io.StringIO]:
+    """What prepcheck logs during the test, as the JSON lines production writes."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonLines())
+    logger = logging.getLogger("prepcheck")
+    logger.addHandler(handler)
+    yield stream
+    logger.removeHandler(handler)
 
 
 @pytest.fixture()

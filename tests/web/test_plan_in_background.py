@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-import logging
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,6 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 import prepcheck.api.routes
-from prepcheck.logs import JsonLines
 from prepcheck.report.cache import PdfCache
 from prepcheck.report.renderers import InProcessPlans
 from prepcheck.report.service import PlanService
@@ -34,17 +31,6 @@ WARM_UP = "<!doctype html><html lang='en'><head><title>t</title></head><body><p>
 def app(tmp_path: Path) -> Flask:
     """The app with the questionnaires users get: the worst case is a household check."""
     return checked_app(tmp_path / "instance", questionnaire_dir=bundled_dir("questionnaires"))
-
-
-@pytest.fixture()
-def log_lines() -> Iterator[io.StringIO]:
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(JsonLines())
-    logger = logging.getLogger("prepcheck")
-    logger.addHandler(handler)
-    yield stream
-    logger.removeHandler(handler)
 
 
 def test_the_result_page_makes_no_plan(app: Flask, client: FlaskClient) -> None:
