@@ -9,6 +9,7 @@ from redis import Redis
 from redis.exceptions import RedisError
 from rq import Worker
 from rq.job import Job
+from rq.worker.base import BaseWorker
 
 from prepcheck.logs import JsonLines
 from prepcheck.report.plan_queue import QUEUE_NAME
@@ -18,6 +19,9 @@ MONITOR_SECONDS = 2
 HEARTBEAT_GRACE_SECONDS = 6
 """How long past a missed heartbeat a job still counts as started; after that it is retried or failed."""
 
+PUBSUB_POLL_SECONDS = 1
+"""How long the worker's command listener waits for a message at a time, and so at most how long it takes to stop."""
+
 logger = logging.getLogger("prepcheck.report.worker")
 
 
@@ -25,8 +29,24 @@ class WorkerUnavailable(RuntimeError):
     """Redis cannot be reached; the message is meant for the operator."""
 
 
-class PlanWorker(Worker):
-    """RQ's forking worker (one work-horse process per job), with short job heartbeats."""
+class PromptStop(BaseWorker):
+    """A worker whose command listener stops within a second: RQ's waits up to a minute for a message.
+
+    When a worker stops soon after it started (a burst run on an empty queue, a restart), the listener may be
+    waiting for its subscription to be confirmed; stopping then joins it for that whole wait.
+    """
+
+    def subscribe(self) -> None:
+        self.pubsub = self.connection.pubsub()
+        self.pubsub.subscribe(**{self.pubsub_channel_name: self.handle_payload})
+        # RQ annotates the attribute as None although its own subscribe() stores the thread there too.
+        self.pubsub_thread = self.pubsub.run_in_thread(  # type: ignore[assignment]
+            sleep_time=PUBSUB_POLL_SECONDS, daemon=True, exception_handler=self._pubsub_exception_handler
+        )
+
+
+class PlanWorker(PromptStop, Worker):
+    """RQ's forking worker (one work-horse process per job), with short job heartbeats, that stops promptly."""
 
     def get_heartbeat_ttl(self, job: Job, working_time: float = 0.0) -> int:
         # RQ adds a whole minute to each heartbeat, so a job whose worker was killed would look 'started' for a

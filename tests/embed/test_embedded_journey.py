@@ -10,6 +10,7 @@ from flask.testing import FlaskClient
 from pypdf import PdfReader
 
 from tests.support.embed_journey import EMBED, complete_all_features, start_embedded
+from tests.support.plan_download import follow_download
 from tests.support.web_journey import h1, soup
 
 pytestmark = pytest.mark.database
@@ -80,7 +81,7 @@ def test_the_pdf_carries_the_tenants_name_logo_radio_and_local_information(clien
     result = client.get(complete_all_features(client, EMBED + "/en"))
     link = soup(result).find("a", href=lambda href: bool(href) and href.endswith("/action-plan.pdf"))
     assert link["href"].startswith(EMBED + "/en/")
-    pdf = client.get(link["href"])
+    pdf = follow_download(client, link["href"])
     assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
     reader = PdfReader(BytesIO(pdf.data))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())

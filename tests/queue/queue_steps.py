@@ -15,7 +15,7 @@ from rq import Queue, SimpleWorker
 
 from prepcheck import create_app
 from prepcheck.report.plan_queue import QUEUE_NAME
-from prepcheck.report.rq_worker import warm_up
+from prepcheck.report.rq_worker import PromptStop, warm_up
 from tests.support.page_conventions import CheckedClient
 from tests.support.paths import TEST_QUESTIONNAIRES
 from tests.support.web_journey import answer, start
@@ -51,6 +51,10 @@ def complete(client: FlaskClient, prefix: str = "") -> str:
     return url.removesuffix("/check-your-answers")
 
 
+class InThisProcess(PromptStop, SimpleWorker):
+    """RQ's worker that runs each job in the calling process, stopping as promptly as `prepcheck worker`."""
+
+
 @functools.cache
 def _warmed_up() -> float:
     """Load WeasyPrint once before any job, as `prepcheck worker` does: never inside a job's time limit."""
@@ -58,12 +62,12 @@ def _warmed_up() -> float:
 
 
 def run_jobs(redis_url: str) -> bool:
-    """Do every queued job in this process (RQ's SimpleWorker, burst); whether any ran."""
+    """Do every queued job in this process (burst); whether any ran."""
     _warmed_up()
     # RQ installs its own SIGINT/SIGTERM handlers for the run; give pytest its own back afterwards.
     saved = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
     try:
-        worker = SimpleWorker([QUEUE_NAME], connection=Redis.from_url(redis_url))
+        worker = InThisProcess([QUEUE_NAME], connection=Redis.from_url(redis_url))
         return worker.work(burst=True, logging_level="WARNING")
     finally:
         for number, handler in saved.items():

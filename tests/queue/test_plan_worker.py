@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from pathlib import Path
 
@@ -45,6 +46,19 @@ def test_a_started_jobs_heartbeat_lapses_seconds_after_its_worker_dies(redis_url
     assert worker.get_heartbeat_ttl(job) == MONITOR_SECONDS + HEARTBEAT_GRACE_SECONDS <= 10
     assert worker.get_heartbeat_ttl(job, working_time=29.5) == 1 + HEARTBEAT_GRACE_SECONDS  # never zero or less
     assert worker.get_heartbeat_ttl(job, working_time=45) == 1 + HEARTBEAT_GRACE_SECONDS
+
+
+def test_a_worker_stops_within_seconds_even_when_its_command_listener_is_between_subscriptions(redis_url: str) -> None:
+    # RQ's listener then waits a minute for a subscription; a burst run on an empty queue, or a restart soon
+    # after a start, hit this, and a web request waiting for the plan timed out meanwhile.
+    worker = PlanWorker([QUEUE_NAME], connection=Redis.from_url(redis_url))
+    worker.subscribe()
+    worker.pubsub.unsubscribe()
+    time.sleep(0.5)  # the listener reads the confirmation and waits for the next subscription
+    stopping = threading.Thread(target=worker.unsubscribe, daemon=True)
+    stopping.start()
+    stopping.join(timeout=10)
+    assert not stopping.is_alive()
 
 
 def test_the_worker_logs_render_time_and_job_id_and_never_the_plan(
