@@ -132,6 +132,8 @@ class Figures:
     pdf_ready_ms: list[float] = field(default_factory=list)
     """From the first `.pdf` request to the PDF's bytes, per completed journey."""
     completions: int = 0
+    pdfs: int = 0
+    """How many of the completed journeys downloaded their plan."""
     errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -143,9 +145,12 @@ class Figures:
 class User:
     """One simulated user: its own random answers (from `seed`), no cookies."""
 
-    def __init__(self, base: str, figures: Figures, seed: int, poll_seconds: float = POLL_SECONDS) -> None:
+    def __init__(
+        self, base: str, figures: Figures, seed: int, poll_seconds: float = POLL_SECONDS, pdf_share: float = 1.0
+    ) -> None:
         self.base, self.figures, self.rng = base, figures, random.Random(seed)
         self.poll_seconds = poll_seconds
+        self.pdf_share = pdf_share
 
     def _request(
         self, path: str, form: dict[str, list[str]] | None = None, timings: list[float] | None = None
@@ -244,9 +249,12 @@ class User:
         status, _, _ = self._request(summary.replace("check-your-answers", "your-result"))
         if not self._expect("result", status, 200):
             return
-        if self.fetch_plan(summary.rsplit("/", 1)[0]) is not None:
-            with self.figures.lock:
-                self.figures.completions += 1
+        downloads = self.rng.random() < self.pdf_share
+        if downloads and self.fetch_plan(summary.rsplit("/", 1)[0]) is None:
+            return
+        with self.figures.lock:
+            self.figures.completions += 1
+            self.figures.pdfs += downloads
 
     def run(self, until: float, stop: threading.Event | None = None) -> None:
         while time.monotonic() < until and not (stop and stop.is_set()):
@@ -257,13 +265,23 @@ class User:
 
 
 def run_users(
-    base: str, users: int, seconds: float, seed_offset: int = 0, poll_seconds: float = POLL_SECONDS
+    base: str,
+    users: int,
+    seconds: float,
+    seed_offset: int = 0,
+    poll_seconds: float = POLL_SECONDS,
+    pdf_share: float = 1.0,
 ) -> tuple[Figures, float]:
-    """`users` users at once for `seconds` (each finishes the journey it is in); the figures and the time taken."""
+    """`users` users at once for `seconds` (each finishes the journey it is in); the figures and the time taken.
+
+    A share `pdf_share` of the journeys downloads the plan at the end; the others stop at the result page.
+    """
     figures, stop = Figures(), threading.Event()
     until = time.monotonic() + seconds
     threads = [
-        threading.Thread(target=User(base, figures, seed_offset + seed, poll_seconds).run, args=(until, stop), daemon=True)
+        threading.Thread(
+            target=User(base, figures, seed_offset + seed, poll_seconds, pdf_share).run, args=(until, stop), daemon=True
+        )
         for seed in range(users)
     ]
     started = time.monotonic()
@@ -336,6 +354,32 @@ def processes_rss_mb(trees: Iterable[int], single: Iterable[int] = ()) -> tuple[
             seen.add(pid)
             total += rss
     return total, len(seen)
+
+
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of one process so far (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def cpu_by_depth(root_pid: int) -> list[float]:
+    """CPU seconds so far of a process tree, by depth: [the root, its children, their children, ...].
+
+    Under gunicorn that is [master, web workers, PDF render processes]; a process that exited is not counted.
+    """
+    children = _children_map()
+    depths: list[float] = []
+    level = [root_pid]
+    while level:
+        depths.append(sum(_cpu_seconds(pid) for pid in level))
+        level = [child for pid in level for child in children.get(pid, [])]
+    return depths
 
 
 def tree_rss_mb(root_pid: int) -> tuple[float, int]:
