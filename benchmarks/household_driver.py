@@ -183,7 +183,7 @@ class User:
             if not self._expect("page GET", status, 200):
                 return None
             form = parse_form(page.decode())
-            status, next_url, _ = self._request(form.action or url, fill(form, self.rng))
+            status, next_url, _ = self._request(form.action or url, self.answers_for(form))
             if status == 200:  # a random combination the page refused: send the first options instead
                 status, next_url, _ = self._request(form.action or url, fill(form, self.rng, first_choice=True))
             if not self._expect("page POST", status, 303):
@@ -191,6 +191,10 @@ class User:
             url = next_url
         self.figures.error("journey: no summary after 60 pages")
         return None
+
+    def answers_for(self, form: _Form) -> dict[str, list[str]]:
+        """What this user sends on a page: random valid answers."""
+        return fill(form, self.rng)
 
     def fetch_plan(self, journey: str) -> bytes | None:
         """The action plan of a completed journey (`/<questionnaire>/<response>`), as a browser would get it.
@@ -271,12 +275,14 @@ def run_users(
     seed_offset: int = 0,
     poll_seconds: float = POLL_SECONDS,
     pdf_share: float = 1.0,
+    stop: threading.Event | None = None,
 ) -> tuple[Figures, float]:
     """`users` users at once for `seconds` (each finishes the journey it is in); the figures and the time taken.
 
     A share `pdf_share` of the journeys downloads the plan at the end; the others stop at the result page.
+    Setting `stop` ends the run early (each user finishes the journey it is in).
     """
-    figures, stop = Figures(), threading.Event()
+    figures, stop = Figures(), stop or threading.Event()
     until = time.monotonic() + seconds
     threads = [
         threading.Thread(

@@ -100,8 +100,9 @@ def create_assessment_pdf() -> Response:
     # The plan's links lead to this site's own pages (PREPCHECK_PUBLIC_URL, else this host).
     site = services().site
     link = site.recheck_link(locale, questionnaire.id, assessment_code(assessment))
-    view = AssessmentPresenter(questionnaire, locale).present(assessment)
-    plan = report_request(view, assessment, locale, recheck_url=link, sources_url=site.sources_link(locale, questionnaire.id))
+    presenter = AssessmentPresenter(questionnaire, locale)
+    sources_url = site.sources_link(locale, questionnaire.id)
+    plan = report_request(presenter, presenter.present(assessment), assessment, recheck_url=link, sources_url=sources_url)
     order = PlanOrder(questionnaire, plan)
     try:
         # An API client needs the PDF in this answer: in queue mode, wait for a worker to make it.

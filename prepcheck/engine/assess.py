@@ -10,6 +10,7 @@ from prepcheck.engine.answers import AnswerValue, Problem, convert_answers, to_d
 from prepcheck.engine.model import Questionnaire
 from prepcheck.engine.path import Path, compute_path
 from prepcheck.engine.plan import PlannedAction, QuantityValue, compute_quantities, select_actions
+from prepcheck.engine.plan_card import ChosenPlanCard, choose_plan_card
 from prepcheck.engine.scoring import DomainResult, overall_score, score_domains
 from prepcheck.engine.variants import ChosenVariants, assessment_variants, path_variants
 
@@ -47,6 +48,8 @@ class Assessment:
     answers: Mapping[str, Any]
     variants: ChosenVariants
     """Which variant of their texts the pages and questions on the path and the actions in the plan show."""
+    plan_card: ChosenPlanCard | None = None
+    """The fill-in plan's texts and lines for these answers; None when the questionnaire has no plan card."""
 
     def domain(self, domain_id: str) -> DomainResult:
         for result in self.domains:
@@ -126,4 +129,5 @@ def assess_path(questionnaire: Questionnaire, path: Path, context: Context) -> A
         sources=tuple(source.id for source in questionnaire.sources if source.id in cited),
         answers=to_document(path.answers),
         variants=variants,
+        plan_card=choose_plan_card(questionnaire.plan_card, env),
     )

@@ -24,6 +24,7 @@ from prepcheck.engine.model import (
     Source,
     Timeframe,
 )
+from prepcheck.engine.plan_card import read_plan_card
 from prepcheck.engine.reachability import unreachable_actions, unreachable_pages, unreachable_questions
 from prepcheck.engine.rules import NameInfo, Rule, RuleError, parse_rule
 from prepcheck.engine.variants import read_variants
@@ -92,6 +93,7 @@ class QuestionnaireBuilder:
         sources = tuple(Source(s["id"], s["title"], s["url"], s.get("publisher", "")) for s in doc["sources"])
         actions = self.build_actions(domain_ids, {r.id for r in roles}, {q.id for q in quantities}, {s.id for s in sources})
         self.check_sources_used(sources, pages)
+        plan_card = read_plan_card(self.document.get("plan_card"), lambda text, at: self.rule(text, at, self.known), self)
         if self.errors:
             return None
         questionnaire = Questionnaire(
@@ -108,6 +110,7 @@ class QuestionnaireBuilder:
             sources=sources,
             roles=roles,
             context=context,
+            plan_card=plan_card,
             path=self.filename,
         )
         if search_reachability:

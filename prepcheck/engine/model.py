@@ -261,6 +261,25 @@ def priority_key(action: Action, index: int) -> tuple[int, int, float, int]:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanCardRow:
+    """One line of the printed fill-in plan, shown when its rule holds (always without one)."""
+
+    id: str
+    text: str
+    show_if: Rule | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanCard:
+    """The fill-in emergency plan printed with the plan: a title, a line of instructions and the lines to fill in."""
+
+    title: str
+    intro: str
+    rows: tuple[PlanCardRow, ...]
+    variants: tuple[TextVariant, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Role:
     """Who in a business owns an action."""
 
@@ -295,6 +314,7 @@ class Questionnaire:
     sources: tuple[Source, ...]
     roles: tuple[Role, ...] = ()
     context: tuple[ContextVariable, ...] = ()
+    plan_card: PlanCard | None = None
     path: str = ""
     questions_by_id: Mapping[str, Question] = field(init=False, repr=False)
     pages_by_id: Mapping[str, Page] = field(init=False, repr=False)

@@ -106,6 +106,25 @@ ACTION = _object(
     ["id", "title", "text", "why", "if", "impact", "effort", "timeframe", "sources"],
 )
 
+PLAN_CARD = _object(
+    {
+        "title": _TEXT,
+        "intro": _TEXT,
+        "variants": _variants("plan_card"),
+        "rows": {
+            "type": "array",
+            "minItems": 1,
+            "items": _object(
+                {"id": _ID, "text": _TEXT, "show_if": _RULE},
+                ["id", "text"],
+                "A line to fill in; shown only when its show_if rule holds for the answers.",
+            ),
+        },
+    },
+    ["title", "intro", "rows"],
+    "The fill-in emergency plan printed with the action plan.",
+)
+
 QUESTIONNAIRE_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://prepcheck.example/schema/questionnaire.json",
@@ -161,6 +180,7 @@ QUESTIONNAIRE_SCHEMA: dict[str, Any] = {
             "pages": {"type": "array", "items": PAGE, "minItems": 1},
             "quantities": {"type": "array", "items": QUANTITY},
             "actions": {"type": "array", "items": ACTION},
+            "plan_card": PLAN_CARD,
             "sources": {
                 "type": "array",
                 "minItems": 1,

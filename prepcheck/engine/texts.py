@@ -20,6 +20,7 @@ VARIANT_FIELDS: dict[str, tuple[str, ...]] = {
     "question": ("text", "hint"),
     "page": ("title", "intro"),
     "action": ("title", "text", "why"),
+    "plan_card": ("title", "intro"),
 }
 """The kinds of item whose texts may vary by the answers, and which of their texts may."""
 
@@ -78,5 +79,12 @@ def iter_texts(questionnaire: Questionnaire) -> Iterator[Text]:
         yield from text("action", action.id, "text", action.text)
         yield from text("action", action.id, "why", action.why)
         yield from variant_texts("action", action.id, action.variants)
+    card = questionnaire.plan_card
+    if card is not None:
+        yield from text("plan_card", "card", "title", card.title)
+        yield from text("plan_card", "card", "intro", card.intro)
+        yield from variant_texts("plan_card", "card", card.variants)
+        for row in card.rows:
+            yield from text("plan_card_row", row.id, "text", row.text)
     for source in questionnaire.sources:
         yield from text("source", source.id, "title", source.title)

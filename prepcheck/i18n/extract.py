@@ -19,7 +19,6 @@ _TOP_LEVEL_LISTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 _TAIL_LISTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("quantities", "quantity", "id", ("label", "unit")),
     ("actions", "action", "id", ("title", "text", "why")),
-    ("sources", "source", "id", ("title",)),
 )
 
 
@@ -80,6 +79,14 @@ def iter_document_texts(document: LineDict) -> Iterator[tuple[int, str, str, str
         for item in _items(document, list_key):
             yield from _fields(item, kind, str(item.get(id_key, "")), fields, qid)
             yield from _variants(item, kind, str(item.get(id_key, "")), qid)
+    card = document.get("plan_card")
+    if isinstance(card, LineDict):
+        yield from _fields(card, "plan_card", "card", ("title", "intro"), qid)
+        yield from _variants(card, "plan_card", "card", qid)
+        for row in _items(card, "rows"):
+            yield from _fields(row, "plan_card_row", str(row.get("id", "")), ("text",), qid)
+    for source in _items(document, "sources"):
+        yield from _fields(source, "source", str(source.get("id", "")), ("title",), qid)
 
 
 def extract_questionnaire(

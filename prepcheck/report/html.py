@@ -18,10 +18,10 @@ from prepcheck.report.chart import chart_rows
 from prepcheck.report.qr import qr_png_data_url
 from prepcheck.report.shopping import ShoppingItem
 from prepcheck.resources import bundled_dir
-from prepcheck.views.model import ActionView, LocalInfoView, ResultView, SourceView
+from prepcheck.views.model import ActionView, LocalInfoView, PlanCardView, ResultView, SourceView
 from prepcheck.views.result_page import FIRST_STEPS_HEADINGS, first_steps, step_sentence
 
-TEMPLATE_VERSION = "4"
+TEMPLATE_VERSION = "5"
 """Raise when the report templates or styles change, so cached PDFs are not reused."""
 REDO_AFTER_MONTHS = 6
 # A sentence ends at . ! or ? followed by a space and a capital, digit or opening quote ("denkvooruit.nl/radio" does not).
@@ -52,6 +52,8 @@ class ReportRequest:
     """The public page that lists the questionnaire's sources in full; None prints the publishers only."""
     shopping: tuple[ShoppingItem, ...] = ()
     """The household's shopping list, with the amounts still missing."""
+    card: PlanCardView | None = None
+    """The fill-in emergency plan, worded for this household; None prints none."""
     local: LocalInfoView = field(default_factory=LocalInfoView)
     """The emergency radio line, and a municipality's local information (printed on its own page)."""
 
@@ -143,6 +145,7 @@ def report_context(request: ReportRequest, questionnaire: Questionnaire) -> dict
         "plan_actions": plan_actions,
         "rule_actions": [action for action in view.actions if action.section == "rules"],
         "shopping_list": request.shopping,
+        "card": request.card,
         "owners": _by_owner(view.actions),
     }
 

@@ -16,9 +16,9 @@ from prepcheck.views.present import AssessmentPresenter
 
 
 def report_request(
+    presenter: AssessmentPresenter,
     view: ResultView,
     assessment: Assessment,
-    locale: str,
     *,
     created: dt.date | None = None,
     branding: Branding | None = None,
@@ -30,12 +30,13 @@ def report_request(
     """Everything the plan will show, from the assessment as already presented (`view`) in the reader's language."""
     return ReportRequest(
         view=view,
-        locale=locale,
+        locale=presenter.locale,
         created=created or dt.date.today(),
         branding=branding,
         recheck_url=recheck_url,
         sources_url=sources_url,
         shopping=shopping_list(view, assessment),
+        card=presenter.plan_card(assessment),
         local=LocalInfoView(radio=radio or local_radio(assessment.answers), municipality=local),
     )
 
@@ -61,10 +62,11 @@ class PlanService:
         local: MunicipalityView | None = None,
     ) -> ReportRequest:
         """Everything the plan will show, ready to hash and render."""
+        presenter = AssessmentPresenter(questionnaire, locale)
         return report_request(
-            AssessmentPresenter(questionnaire, locale).present(assessment),
+            presenter,
+            presenter.present(assessment),
             assessment,
-            locale,
             created=created,
             branding=branding,
             radio=radio,

@@ -168,6 +168,16 @@ class MunicipalityView:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanCardView:
+    """The printed fill-in plan in the reader's language, worded for this household."""
+
+    title: str
+    intro: str
+    rows: tuple[str, ...]
+    """The lines to fill in."""
+
+
+@dataclass(frozen=True, slots=True)
 class LocalInfoView:
     """Local facts for the plan: the emergency radio line, and a municipality's page when a tenant gives one."""
 

@@ -23,6 +23,7 @@ from prepcheck.views.model import (
     Direction,
     DomainResultView,
     LostPointsView,
+    PlanCardView,
     QuantityView,
     QuestionnaireTitleView,
     ResultView,
@@ -154,6 +155,18 @@ class AssessmentPresenter:
             triggered_by=tuple(planned.triggered_by),
             quantities=tuple(self.quantity(v.quantity_id, v.value, v.unit) for v in planned.quantities),
             sources=variants.action_sources(action),
+        )
+
+    def plan_card(self, assessment: Assessment) -> PlanCardView | None:
+        """The fill-in plan worded for these answers, or None when the questionnaire has none."""
+        card, chosen = self.questionnaire.plan_card, assessment.plan_card
+        if card is None or chosen is None:
+            return None
+        shown = set(chosen.row_ids)
+        return PlanCardView(
+            title=self.text("plan_card", "card", "title", card.title, chosen.variants),
+            intro=self.text("plan_card", "card", "intro", card.intro, chosen.variants),
+            rows=tuple(self.text("plan_card_row", row.id, "text", row.text) for row in card.rows if row.id in shown),
         )
 
     def source(self, source_id: str) -> SourceView:

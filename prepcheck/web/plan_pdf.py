@@ -26,9 +26,9 @@ blueprint = Blueprint("plan_pdf", __name__)
 def plan_order(journey: Journey) -> PlanOrder:
     """Everything the plan of this finished journey shows (and so its cache key), with the tenant's files."""
     plan = report_request(
+        journey.presenter,
         journey.view,
         journey.assessment,
-        journey.context.locale,
         recheck_url=journey.recheck_link(),
         sources_url=services().site.sources_link(journey.context.locale, journey.questionnaire.id),
         **tenant_report_options(),
