@@ -47,11 +47,14 @@ class WorstCaseUser(User):
     """A user who gives the worst-case answers wherever a page asks for them; keeps the last plan it got."""
 
     pdf: bytes | None = None
+    adults = 2
+    """Each try counts another number of adults, so that every try's plan is new (none comes from the cache)."""
 
     def answers_for(self, form: _Form) -> dict[str, list[str]]:
         data = super().answers_for(form)
+        answers = {**ANSWERS, "adults": self.adults}
         for name in list(data):
-            given = ANSWERS.get(name)
+            given = answers.get(name)
             if isinstance(given, list):
                 data[name] = [str(value) for value in given]
             elif given is not None:
@@ -93,6 +96,7 @@ def main() -> None:
         for attempt in range(1, args.tries + 1):
             figures = Figures()
             user = WorstCaseUser(base, figures, seed=1000 + attempt, poll_seconds=2.0)  # a browser refreshes every 2 s
+            user.adults = 1 + attempt
             user.journey()
             if figures.errors or not figures.pdf_request_ms:
                 print(f"{attempt:3d} error: {figures.errors[:3]}")
