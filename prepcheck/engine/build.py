@@ -236,14 +236,16 @@ class QuestionnaireBuilder:
         )
         if domain is not None and not kind.can_score:
             self.error([*path, "domain"], f"a {question_type.value} question cannot score")
-        gate = raw.get("gate")
-        if gate is not None:
+        for key in ("gate", "overall_gate"):
+            gate = raw.get(key)
+            if gate is None:
+                continue
             if gate not in level_ids:
-                self.error([*path, "gate"], f"unknown level '{gate}'")
+                self.error([*path, key], f"unknown level '{gate}'")
             elif gate == levels[0].id:
-                self.error([*path, "gate"], "a gate on the lowest level would never hold anything back")
+                self.error([*path, key], "a gate on the lowest level would never hold anything back")
             if domain is None:
-                self.error([*path, "gate"], "only a question with a domain can gate a level")
+                self.error([*path, key], "only a question with a domain can gate a level")
         if raw.get("critical_if") is not None and domain is None:
             self.error([*path, "critical_if"], "only a question with a domain can cap it")
         return Question(
@@ -265,7 +267,8 @@ class QuestionnaireBuilder:
             critical_if=self.rule(raw["critical_if"], [*path, "critical_if"], self.known) if "critical_if" in raw else None,
             score_bands=score_bands,
             max_points_override=raw.get("max_points"),
-            gate=gate,
+            gate=raw.get("gate"),
+            overall_gate=raw.get("overall_gate"),
             sources=tuple(raw.get("sources", ())),
             variants=read_variants(
                 "question", raw, path, lambda text, at: self.show_if_rule(text, at, earlier, "a variant"), self

@@ -147,6 +147,7 @@ class Question:
     score_bands: tuple[ScoreBand, ...] = ()
     max_points_override: float | None = None
     gate: str | None = None
+    overall_gate: str | None = None
     sources: tuple[str, ...] = ()
     variants: tuple[TextVariant, ...] = ()
 

@@ -44,6 +44,10 @@ QUESTION = _object(
         "show_if": _RULE,
         "critical_if": _RULE,
         "gate": {**_ID, "description": "The domain cannot reach this level unless this question earns full points."},
+        "overall_gate": {
+            **_ID,
+            "description": "The overall level cannot reach this level unless this question earns full points.",
+        },
         "sources": _SOURCE_LIST,
         "note": {"type": "string", "description": "For editors only: why the question scores as it does."},
         "variants": _variants("question"),

@@ -38,6 +38,8 @@ class DomainResult(NamedTuple):
     lost: tuple[LostPoints, ...]
     not_applicable: tuple[str, ...]
     applies: bool
+    failed_overall_gate: str | None = None
+    """The lowest level that an answer in this domain keeps the overall result from reaching, if any."""
 
 
 def earned_points(question: Question, value: AnswerValue, env: Mapping[str, Any]) -> float | None:
@@ -100,6 +102,7 @@ def score_domain(
     not_applicable: list[str] = []
     caps: list[Cap] = []
     lowest_failed_gate: int | None = None
+    lowest_failed_overall: int | None = None
     for question in questions:
         value = answers.get(question.id)
         if value is None:
@@ -122,6 +125,9 @@ def score_domain(
             if question.gate is not None:
                 gate_index = questionnaire.level_index(question.gate)
                 lowest_failed_gate = gate_index if lowest_failed_gate is None else min(lowest_failed_gate, gate_index)
+            if question.overall_gate is not None:
+                gate_index = questionnaire.level_index(question.overall_gate)
+                lowest_failed_overall = gate_index if lowest_failed_overall is None else min(lowest_failed_overall, gate_index)
         else:
             weighted_earned += weight
         if question.may_cap and is_critical(question, value, env):
@@ -151,6 +157,7 @@ def score_domain(
         lost=lost,
         not_applicable=tuple(not_applicable),
         applies=True,
+        failed_overall_gate=levels[lowest_failed_overall].id if lowest_failed_overall is not None else None,
     )
 
 
@@ -168,7 +175,7 @@ def score_domains(
 
 
 def overall_score(questionnaire: Questionnaire, domains: tuple[DomainResult, ...]) -> tuple[int, str]:
-    """Weighted mean of the domains that apply; the level is at most one above the weakest domain's."""
+    """Weighted mean of the applying domains; the level is at most one above the weakest, and below a failed overall gate."""
     levels = questionnaire.levels
     applying = [result for result in domains if result.applies]
     if not applying:
@@ -177,4 +184,7 @@ def overall_score(questionnaire: Questionnaire, domains: tuple[DomainResult, ...
     score = round(sum(questionnaire.domains_by_id[result.domain_id].weight * result.score for result in applying) / total_weight)
     weakest = min(questionnaire.level_index(result.level_id) for result in applying)
     level_index = min(level_for(levels, score), weakest + 1)
+    for result in applying:
+        if result.failed_overall_gate is not None:
+            level_index = min(level_index, max(questionnaire.level_index(result.failed_overall_gate) - 1, 0))
     return _clamp_to_level(levels, score, level_index), levels[level_index].id

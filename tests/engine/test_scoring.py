@@ -173,3 +173,27 @@ def test_overlong_text_answers_are_refused() -> None:
     with pytest.raises(InvalidAnswers) as raised:
         assess(FEATURES, answers(pets=1, pet_plan="yes", note="x" * 101))
     assert [(p.question_id, p.code) for p in raised.value.problems] == [("note", "too_long")]
+
+
+OVERALL_GATE = load_questionnaire(TEST_QUESTIONNAIRES / "overall_gate.yaml")
+
+
+def test_a_failed_overall_gate_keeps_the_household_below_that_level_though_every_domain_reaches_it() -> None:
+    assessment = assess(OVERALL_GATE, {"enough_water": "no", "container": "yes", "phone_list": "yes"})
+    assert [(domain.domain_id, domain.level_id) for domain in assessment.domains] == [
+        ("water", "well_prepared"),
+        ("contact", "well_prepared"),
+    ]
+    assert assessment.domain("water").failed_overall_gate == "well_prepared"
+    assert (assessment.level_id, assessment.score) == ("on_the_way", 79)
+
+
+def test_dont_know_fails_an_overall_gate_like_no() -> None:
+    assessment = assess(OVERALL_GATE, {"enough_water": "dont_know", "container": "yes", "phone_list": "yes"})
+    assert assessment.level_id == "on_the_way"
+
+
+def test_a_passed_overall_gate_holds_nothing_back() -> None:
+    assessment = assess(OVERALL_GATE, {"enough_water": "yes", "container": "yes", "phone_list": "yes"})
+    assert (assessment.level_id, assessment.score) == ("well_prepared", 100)
+    assert assessment.domain("water").failed_overall_gate is None
