@@ -16,6 +16,7 @@ from prepcheck.engine.variants import ChosenVariants, HoldingVariants
 from prepcheck.i18n.catalog import Translator, translator_for
 from prepcheck.i18n.formatting import CURRENCY_CODES, format_amount, format_number
 from prepcheck.i18n.wording import CatalogWording
+from prepcheck.views.cost_bands import cost_label, money_of
 from prepcheck.views.model import (
     ActionView,
     ChangeView,
@@ -42,15 +43,6 @@ TIMEFRAME_LABELS = {
     "this_week": N_("This week"),
     "this_month": N_("This month"),
     "this_year": N_("This year"),
-}
-COST_LABELS = {
-    "household": {"free": N_("Free"), "low": N_("Under €20"), "medium": N_("€20 to €100"), "high": N_("More than €100")},
-    "business": {
-        "free": N_("Free"),
-        "low": N_("Under €1,000"),
-        "medium": N_("€1,000 to €10,000"),
-        "high": N_("More than €10,000"),
-    },
 }
 
 
@@ -94,6 +86,8 @@ class AssessmentPresenter:
         """Everything a reader sees, in the reader's language."""
         q = self.questionnaire
         levels = {level.id: self.text("level", level.id, "title", level.title) for level in q.levels}
+        # Cost bands are given in the household's own money: the currency its cash amount is given in.
+        money = money_of(value.unit for value in assessment.quantities)
         return ResultView(
             questionnaire=QuestionnaireTitleView(q.id, q.version, self.text("questionnaire", q.id, "title", q.title)),
             locale=self.locale,
@@ -101,7 +95,7 @@ class AssessmentPresenter:
             level=assessment.level_id,
             level_title=levels[assessment.level_id],
             domains=tuple(self.domain(result, assessment, levels) for result in assessment.domains),
-            actions=tuple(self.action(planned, assessment.variants) for planned in assessment.actions),
+            actions=tuple(self.action(planned, assessment.variants, money) for planned in assessment.actions),
             quantities=tuple(self.quantity(v.quantity_id, v.value, v.unit) for v in assessment.quantities),
             sources=tuple(self.source(source_id) for source_id in assessment.sources),
         )
@@ -132,10 +126,10 @@ class AssessmentPresenter:
             points_lost_formatted=format_number(lost.points_lost, self.locale),
         )
 
-    def action(self, planned: PlannedAction, variants: ChosenVariants) -> ActionView:
+    def action(self, planned: PlannedAction, variants: ChosenVariants, money: str = "EUR") -> ActionView:
         action = self.questionnaire.actions_by_id[planned.action_id]
         held = variants.action(action.id)
-        cost_labels = COST_LABELS[self.questionnaire.audience.value]
+        audience = self.questionnaire.audience.value
         return ActionView(
             id=action.id,
             critical=planned.critical,
@@ -147,7 +141,7 @@ class AssessmentPresenter:
             impact=action.impact,
             effort=action.effort,
             cost=action.cost,
-            cost_label=self.ui(cost_labels[action.cost.value]) if action.cost else None,
+            cost_label=cost_label(action.cost, audience, money, self.translator, self.locale) if action.cost else None,
             owner=action.owner,
             owner_title=self.role_title(action.owner),
             domain=action.domain,

@@ -48,7 +48,7 @@ def test_an_action_carries_its_labels_and_the_amounts_worked_out_for_the_househo
     store_water = view.actions[0]
     assert (store_water.title, store_water.critical) == ("Store drinking water", True)
     assert (store_water.timeframe, store_water.timeframe_label) == (Timeframe.THIS_WEEK, "This week")
-    assert (store_water.cost, store_water.cost_label) == (CostBand.LOW, "Under €20")
+    assert (store_water.cost, store_water.cost_label) == (CostBand.LOW, "Under € 20")
     (quantity,) = store_water.quantities
     assert (quantity.label, quantity.value, quantity.unit, quantity.formatted) == (
         "Drinking water for three days",
