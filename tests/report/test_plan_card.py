@@ -52,7 +52,7 @@ def test_a_couple_without_children_or_pets_gets_no_line_for_them(household: tupl
 
 def test_parents_of_a_baby_only_are_asked_who_picks_up_the_children(household: tuple[Questionnaire, Assessment]) -> None:
     questionnaire, family = household
-    card = _card(questionnaire, {**family.answers, "adults": 1, "children": 0, "babies": 1})
+    card = _card(questionnaire, {**family.answers, "adults": 1, "children": 0, "babies": 1, "baby_supplies": "yes"})
     assert card.title == "Our emergency plan"
     assert "Who picks up the children" in card.rows
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from prepcheck.engine import compute_path
+from prepcheck.engine import check_answers
 from prepcheck.engine.model import Questionnaire
 
 _NOBODY_SPECIAL: dict[str, Any] = {
@@ -16,7 +16,6 @@ _NOBODY_SPECIAL: dict[str, Any] = {
     "pets": 0,
     "needs_help": "no",
     "powered_equipment": "none",
-    "alert_needs": ["none"],
     "daily_medicines": "no",
     "home_type": "house_upstairs",
 }
@@ -29,7 +28,7 @@ TYPICAL_HOUSEHOLDS: dict[str, dict[str, Any]] = {
         "adults": 1,
         "children": 0,
         "pets": 1,
-        "small_pets": 1,
+        "large_dogs": 0,
         "daily_medicines": "yes",
         "fridge_medicines": "no",
         "home_type": "upper_flat",
@@ -41,6 +40,7 @@ TYPICAL_HOUSEHOLDS: dict[str, dict[str, Any]] = {
         "adults": 1,
         "children": 0,
         "needs_help": "yes",
+        "alert_needs": ["moving"],
         "powered_equipment": "breathing",
         "daily_medicines": "yes",
         "fridge_medicines": "no",
@@ -52,7 +52,7 @@ TYPICAL_HOUSEHOLDS: dict[str, dict[str, Any]] = {
         "adults": 2,
         "children": 2,
         "pets": 1,
-        "small_pets": 0,
+        "large_dogs": 1,
     },
     "family on Sint Maarten": {
         **_NOBODY_SPECIAL,
@@ -67,5 +67,5 @@ TYPICAL_HOUSEHOLDS: dict[str, dict[str, Any]] = {
 
 
 def questions_seen(questionnaire: Questionnaire, answers: dict[str, Any]) -> int:
-    """How many questions these answers are shown."""
-    return len(compute_path(questionnaire, answers).questions)
+    """How many questions these answers are shown (answers to questions the file does not have are left out)."""
+    return len(check_answers(questionnaire, answers)[1].questions)

@@ -1,7 +1,8 @@
-"""The worst-case household: the answers that give the longest plan one household can get (40 of 48 actions).
+"""The worst-case household: the answers that give the longest plan one household can get (45 of 54 actions).
 
-The eight actions it lacks exclude others: six are for the European Netherlands only (it lives on Saba, which
-adds the hurricane actions), one of 'store water now' and 'add water', one of 'get a radio' and 'radio batteries'.
+The nine actions it lacks exclude others: six are for the European Netherlands only (it lives on Saba, which
+adds the hurricane actions), one of 'store water now' and 'add water', one of 'get a radio' and 'radio batteries',
+one of 'get your daily medicines today' and 'keep a small reserve'.
 """
 
 from __future__ import annotations
