@@ -200,6 +200,9 @@ def test_an_island_household_with_someone_who_cannot_hear_is_sent_to_its_island_
     words = action_text(hearing(place=place), "alerts_for_hearing")
     assert "island government" in words and "neighbour" in words
     assert "NL-Alert" not in words
+    own_channel = {"curacao": "C3", "bonaire": "C4", "saba": "C7", "aruba": "C5", "sint_maarten": "C6-gov"}
+    step = next(action for action in result_view(hearing(place=place)).actions if action.id == "alerts_for_hearing")
+    assert step.sources == (own_channel.get(place, "C10"),)
 
 
 def test_without_someone_who_needs_it_nobody_gets_the_adapted_alert_advice() -> None:
