@@ -81,7 +81,7 @@ def _services(app: Flask, settings: Settings, instance_path: Path) -> Services:
 def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     """The Flask application factory; `overrides` replace individual settings (used by tests)."""
     settings = settings or settings_from_env(**overrides)
-    app = Flask(
+    app = logs.RouteLoggingFlask(
         __name__,
         template_folder=str(bundled_dir("templates")),
         instance_path=str(instance_folder(settings)),
