@@ -48,7 +48,9 @@ class Settings:
     rate_limit_resume: str = "10 per minute;60 per hour"
     rate_limit_pdf: str = "10 per minute;120 per hour"
     rate_limit_admin: str = "10 per 15 minutes"
-    """Per client address; admin log-ins count only the attempts with a wrong token."""
+    """Wrong admin tokens per client address (an IPv6 /64), before that client is locked out."""
+    rate_limit_admin_tenant: str = "100 per 15 minutes"
+    """Wrong admin tokens per municipality from all addresses together, before its page is locked for everyone."""
     cache_dir: Path | None = None
     """Where start-up remembers work it need not repeat (PREPCHECK_CACHE_DIR); None: <instance folder>/cache."""
     auto_migrate: bool = True
@@ -109,6 +111,7 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: Any
         rate_limit_resume=env.get("PREPCHECK_RATE_LIMIT_RESUME") or Settings.rate_limit_resume,
         rate_limit_pdf=env.get("PREPCHECK_RATE_LIMIT_PDF") or Settings.rate_limit_pdf,
         rate_limit_admin=env.get("PREPCHECK_RATE_LIMIT_ADMIN") or Settings.rate_limit_admin,
+        rate_limit_admin_tenant=env.get("PREPCHECK_RATE_LIMIT_ADMIN_TENANT") or Settings.rate_limit_admin_tenant,
         cache_dir=Path(env["PREPCHECK_CACHE_DIR"]) if env.get("PREPCHECK_CACHE_DIR") else None,
         auto_migrate=_flag(env.get("PREPCHECK_AUTO_MIGRATE")) is not False,
     )
