@@ -12,7 +12,15 @@ from typing import Any
 from flask import Flask
 
 from prepcheck import logs
-from prepcheck.config import Settings, database_url, instance_folder, settings_from_env
+from prepcheck.config import (
+    MAKE_A_SECRET,
+    Settings,
+    StartupError,
+    database_url,
+    instance_folder,
+    secret_key_problem,
+    settings_from_env,
+)
 from prepcheck.engine.load_cache import ReachabilityMarks
 from prepcheck.engine.questionnaires import QuestionnaireRegistry
 from prepcheck.report.renderers import plan_renderer
@@ -27,10 +35,14 @@ __all__ = ["create_app"]
 
 def _secret_key(settings: Settings, instance_path: Path) -> str:
     """The configured secret; in the embedded default one is generated once and kept in the instance folder."""
+    if settings.is_production:
+        if not settings.secret_key:
+            raise StartupError(f"PREPCHECK_SECRET_KEY must be set when PREPCHECK_ENV=production; make one with: {MAKE_A_SECRET}")
+        problem = secret_key_problem(settings.secret_key)
+        if problem is not None:
+            raise StartupError(f"PREPCHECK_SECRET_KEY {problem}; make one with: {MAKE_A_SECRET}")
     if settings.secret_key:
         return settings.secret_key
-    if settings.is_production:
-        raise RuntimeError("PREPCHECK_SECRET_KEY must be set when PREPCHECK_ENV=production")
     key_file = instance_path / "secret_key"
     if not key_file.exists():
         instance_path.mkdir(parents=True, exist_ok=True)
