@@ -16,6 +16,7 @@ from prepcheck.config import (
     MAKE_A_SECRET,
     Settings,
     StartupError,
+    check_public_address,
     database_url,
     instance_folder,
     secret_key_problem,
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     )
     instance_path = Path(app.instance_path)
     app.config["SECRET_KEY"] = _secret_key(settings, instance_path)
+    check_public_address(settings)
     app.config["PREPCHECK_SETTINGS"] = settings
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.config["MAX_FORM_MEMORY_SIZE"] = settings.max_request_bytes
@@ -107,11 +109,12 @@ def create_app(settings: Settings | None = None, **overrides: Any) -> Flask:
     install_services(app, _services(app, settings, instance_path))
 
     from prepcheck.api import register_api
-    from prepcheck.web import install_rate_limits, register_blueprints
+    from prepcheck.web import install_host_check, install_rate_limits, register_blueprints
 
     register_blueprints(app)
     register_api(app)
     install_rate_limits(app)
+    install_host_check(app)
     if not logging.getLogger("prepcheck").handlers:
         logs.configure_logging()
     logs.install(app)

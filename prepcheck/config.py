@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from prepcheck.resources import bundled_dir
 
@@ -50,6 +51,9 @@ class Settings:
     """Also serve the two shipped example tenants; None: yes in development, no in production."""
     public_url: str | None = None
     """The site's address for links that leave it (the PDF's re-check link); None: the request's host."""
+    allowed_hosts: tuple[str, ...] = ()
+    """Host names the site answers to (PREPCHECK_ALLOWED_HOSTS; '.example.nl' also takes its subdomains) besides
+    the host of public_url; see trusted_hosts()."""
     redis_url: str | None = None
     """Rate-limit counters in Redis (PREPCHECK_REDIS_URL, shared by all workers); None: in this process's memory."""
     proxy_hops: int = 0
@@ -115,6 +119,7 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: Any
         tenant_dir=Path(env["PREPCHECK_TENANTS"]) if env.get("PREPCHECK_TENANTS") else None,
         include_example_tenants=_flag(env.get("PREPCHECK_INCLUDE_EXAMPLE_TENANTS")),
         public_url=env.get("PREPCHECK_PUBLIC_URL") or None,
+        allowed_hosts=tuple(env.get("PREPCHECK_ALLOWED_HOSTS", "").replace(",", " ").split()),
         redis_url=env.get("PREPCHECK_REDIS_URL") or None,
         proxy_hops=int(env.get("PREPCHECK_PROXY_HOPS", "0")),
         rate_limit_resume=env.get("PREPCHECK_RATE_LIMIT_RESUME") or Settings.rate_limit_resume,
@@ -125,6 +130,33 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: Any
         auto_migrate=_flag(env.get("PREPCHECK_AUTO_MIGRATE")) is not False,
     )
     return replace(settings, **overrides)
+
+
+def check_public_address(settings: Settings) -> None:
+    """Refuse a PREPCHECK_PUBLIC_URL that is no web address, and production without a public address or allowed hosts."""
+    if settings.public_url is not None:
+        parts = urlsplit(settings.public_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise StartupError(
+                "PREPCHECK_PUBLIC_URL must be the site's full address, like https://zelftest.example.nl, "
+                f"not {settings.public_url!r}"
+            )
+    if settings.is_production and not settings.public_url and not settings.allowed_hosts:
+        raise StartupError(
+            "PREPCHECK_PUBLIC_URL (the site's address, like https://zelftest.example.nl) or PREPCHECK_ALLOWED_HOSTS must be "
+            "set when PREPCHECK_ENV=production: links and redirects must not come from the Host header a client sends"
+        )
+
+
+def trusted_hosts(settings: Settings) -> tuple[str, ...]:
+    """The host names the site answers to; empty: any (development without PREPCHECK_ALLOWED_HOSTS).
+
+    In production, or once allowed hosts are named: those, and the host of PREPCHECK_PUBLIC_URL.
+    """
+    if not settings.is_production and not settings.allowed_hosts:
+        return ()
+    public_host = urlsplit(settings.public_url).netloc if settings.public_url else None
+    return (*settings.allowed_hosts, *([public_host] if public_host else []))
 
 
 def instance_folder(settings: Settings) -> Path:

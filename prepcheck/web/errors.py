@@ -67,6 +67,14 @@ class ProblemPage(HTTPException):
         self.retry_after = retry_after
 
 
+def unknown_host() -> ProblemPage:
+    """A request for a host name the site does not answer to: 400, with the words of 'page not found'."""
+    title, message = _PAGES[404]
+    page = ProblemPage(400, title=str(title), message=str(message))
+    page.description = "This site does not answer to the host name in the request."
+    return page
+
+
 def render_problem(error: HTTPException) -> tuple[str, int, dict[str, str]]:
     """The page for an HTTP error (with Retry-After when the error says when to come back)."""
     code = error.code or 500

@@ -37,6 +37,6 @@ def test_production_refuses_to_start_without_a_secret(tmp_path: Path) -> None:
 
 def test_production_starts_with_a_configured_secret(tmp_path: Path) -> None:
     key = secrets.token_urlsafe(48)
-    app = create_app(instance_path=tmp_path, environment="production", secret_key=key)
+    app = create_app(instance_path=tmp_path, environment="production", secret_key=key, public_url="https://zelftest.example.nl")
     assert app.config["SECRET_KEY"] == key
     assert not (tmp_path / "secret_key").exists()
