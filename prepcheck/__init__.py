@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -19,6 +20,7 @@ from prepcheck.config import (
     check_public_address,
     database_url,
     instance_folder,
+    private_folder,
     secret_key_problem,
     settings_from_env,
 )
@@ -44,11 +46,18 @@ def _secret_key(settings: Settings, instance_path: Path) -> str:
             raise StartupError(f"PREPCHECK_SECRET_KEY {problem}; make one with: {MAKE_A_SECRET}")
     if settings.secret_key:
         return settings.secret_key
-    key_file = instance_path / "secret_key"
+    key_file = private_folder(instance_path) / "secret_key"
     if not key_file.exists():
-        instance_path.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_urlsafe(48), encoding="utf-8")
-        key_file.chmod(0o600)
+        # Written whole, for the owner only, then linked into place: processes starting at once all keep the first.
+        draft = key_file.with_name(f".secret_key.{secrets.token_hex(8)}")
+        with os.fdopen(os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as file:
+            file.write(secrets.token_urlsafe(48))
+        try:
+            os.link(draft, key_file)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
     return key_file.read_text(encoding="utf-8").strip()
 
 

@@ -168,12 +168,17 @@ def instance_folder(settings: Settings) -> Path:
     return Path(Flask("prepcheck").instance_path)
 
 
+def private_folder(folder: Path) -> Path:
+    """Make the folder if missing, readable by its owner only (it holds answers and keys); an existing one is left."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
 def database_url(settings: Settings, instance_path: Path | None = None) -> str:
     """PREPCHECK_DATABASE_URL, else the SQLite file in the instance folder (the folder is made if missing)."""
     if settings.database_url:
         return settings.database_url
-    folder = instance_path or instance_folder(settings)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_folder(instance_path or instance_folder(settings))
     return f"sqlite:///{folder / 'prepcheck.sqlite3'}"
 
 

@@ -5,6 +5,8 @@ The tables are made and changed by the migrations in prepcheck/store/migrations 
 
 from __future__ import annotations
 
+import contextlib
+import os
 from datetime import datetime
 from typing import Any
 
@@ -36,9 +38,19 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _create_private(database: str | None) -> None:
+    """Create a SQLite database file for its owner only; SQLite gives its WAL and index files the same mode."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    # If it cannot be made here, SQLite cannot make it either and says so when it connects.
+    with contextlib.suppress(OSError):
+        os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def make_engine(url: str) -> Engine:
     """An engine for `url`; SQLite connections get WAL, a busy timeout and synchronous=NORMAL."""
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
+        _create_private(engine.url.database)
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
