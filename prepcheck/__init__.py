@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from sqlalchemy.exc import SQLAlchemyError
 
 from prepcheck import logs
 from prepcheck.config import (
@@ -31,6 +32,7 @@ from prepcheck.resources import bundled_dir
 from prepcheck.services import Services, SiteAddress, install_services, services_of
 from prepcheck.store import ResponseStore, retention
 from prepcheck.store.statistics import StatisticsStore
+from prepcheck.store.tables import error_line, safe_url
 from prepcheck.tenants.registry import TenantRegistry, default_tenant_dir, load_registry
 
 __all__ = ["create_app"]
@@ -46,7 +48,17 @@ def _secret_key(settings: Settings, instance_path: Path) -> str:
             raise StartupError(f"PREPCHECK_SECRET_KEY {problem}; make one with: {MAKE_A_SECRET}")
     if settings.secret_key:
         return settings.secret_key
-    key_file = private_folder(instance_path) / "secret_key"
+    try:
+        return _generated_secret(private_folder(instance_path) / "secret_key")
+    except OSError as error:
+        raise StartupError(
+            f"the instance folder {instance_path} cannot be written ({error.strerror or type(error).__name__}): make it "
+            "writable for the user running prepcheck, or set PREPCHECK_INSTANCE_PATH to a folder that is"
+        ) from None
+
+
+def _generated_secret(key_file: Path) -> str:
+    """The key kept in `key_file`, made first if missing."""
     if not key_file.exists():
         # Written whole, for the owner only, then linked into place: processes starting at once all keep the first.
         draft = key_file.with_name(f".secret_key.{secrets.token_hex(8)}")
@@ -64,12 +76,18 @@ def _secret_key(settings: Settings, instance_path: Path) -> str:
 def _response_store(settings: Settings, instance_path: Path, secret_key: str) -> ResponseStore:
     """The store at the configured database, migrated (or checked); keyed by a pepper from the secret."""
     pepper = hashlib.sha256(b"prepcheck.store\x00" + secret_key.encode()).digest()
-    return ResponseStore(
-        database_url(settings, instance_path),
-        pepper,
-        timedelta(days=settings.retention_days),
-        auto_migrate=settings.auto_migrate,
-    )
+    url = settings.database_url or f"the instance folder {instance_path}"
+    try:
+        url = database_url(settings, instance_path)
+        return ResponseStore(url, pepper, timedelta(days=settings.retention_days), auto_migrate=settings.auto_migrate)
+    except (SQLAlchemyError, OSError) as error:
+        advice = (
+            "check PREPCHECK_DATABASE_URL and that the database answers"
+            if settings.database_url
+            else f"make the instance folder {instance_path} writable for the user running prepcheck, "
+            "or set PREPCHECK_INSTANCE_PATH to a folder that is"
+        )
+        raise StartupError(f"cannot open the database {safe_url(url)}: {error_line(error)}; {advice}") from None
 
 
 def _tenants(app: Flask, settings: Settings, instance_path: Path, questionnaires: QuestionnaireRegistry) -> TenantRegistry:
