@@ -72,7 +72,7 @@ def test_a_dutch_view_has_dutch_labels_and_dutch_numbers(all_features: tuple[Que
     view = AssessmentPresenter(questionnaire, "nl").present(assessment)
     assert view.locale == "nl"
     assert [action.timeframe_label for action in view.actions] == ["Deze week", "Deze maand", "Deze maand"]
-    assert view.actions[0].cost_label == "Minder dan € 20"
+    assert view.actions[0].cost_label == "Minder dan €\u00a020"
     water = view.domains[0]
     assert [(lost.answer, lost.points_lost_formatted) for lost in water.lost] == [
         ("10 litres", "37,5"),
