@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from prepcheck.config import SUPPORTED_LOCALES, settings_from_env
+from prepcheck.config import SUPPORTED_LOCALES, StartupError, settings_from_env
 from prepcheck.engine import Context, InvalidAnswers, QuestionnaireError, assess, load_questionnaire, validate_paths
 from prepcheck.engine.schema import QUESTIONNAIRE_SCHEMA
 from prepcheck.i18n.catalog import translator_for
@@ -188,7 +188,10 @@ def purge() -> None:
     from prepcheck import create_app
     from prepcheck.services import services_of
 
-    app = create_app()
+    try:
+        app = create_app()
+    except StartupError as error:
+        raise click.ClickException(str(error)) from None
     wiped = services_of(app).responses.expire()
     click.echo(f"purged {wiped} expired response(s)")
 
@@ -201,12 +204,11 @@ def serve(host: str | None, port: int | None) -> None:
     from waitress import serve as waitress_serve
 
     from prepcheck import create_app
-    from prepcheck.store.schema import DatabaseNotCurrent
 
     settings = settings_from_env()
     try:
         app = create_app()
-    except DatabaseNotCurrent as error:
+    except StartupError as error:
         raise click.ClickException(str(error)) from None
     bind_host, bind_port = host or settings.host, port or settings.port
     click.echo(f"prepcheck is running on http://{bind_host}:{bind_port}/ (stop with Ctrl+C)")

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import os
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from prepcheck.resources import bundled_dir
 
 SUPPORTED_LOCALES = ("nl", "en", "pap", "fy")
 DEFAULT_LOCALE = "nl"
+MIN_SECRET_BYTES = 32
+MAKE_A_SECRET = 'python -c "import secrets; print(secrets.token_urlsafe(48))"'  # noqa: S105 - a command, not a key
+
+
+class StartupError(RuntimeError):
+    """prepcheck cannot start as configured; the message is one line for the operator that says what to do."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,9 @@ class Settings:
     """Also serve the two shipped example tenants; None: yes in development, no in production."""
     public_url: str | None = None
     """The site's address for links that leave it (the PDF's re-check link); None: the request's host."""
+    allowed_hosts: tuple[str, ...] = ()
+    """Host names the site answers to (PREPCHECK_ALLOWED_HOSTS; '.example.nl' also takes its subdomains) besides
+    the host of public_url; see trusted_hosts()."""
     redis_url: str | None = None
     """Rate-limit counters in Redis (PREPCHECK_REDIS_URL, shared by all workers); None: in this process's memory."""
     proxy_hops: int = 0
@@ -48,7 +61,9 @@ class Settings:
     rate_limit_resume: str = "10 per minute;60 per hour"
     rate_limit_pdf: str = "10 per minute;120 per hour"
     rate_limit_admin: str = "10 per 15 minutes"
-    """Per client address; admin log-ins count only the attempts with a wrong token."""
+    """Wrong admin tokens per client address (an IPv6 /64), before that client is locked out."""
+    rate_limit_admin_tenant: str = "100 per 15 minutes"
+    """Wrong admin tokens per municipality from all addresses together, before its page is locked for everyone."""
     cache_dir: Path | None = None
     """Where start-up remembers work it need not repeat (PREPCHECK_CACHE_DIR); None: <instance folder>/cache."""
     auto_migrate: bool = True
@@ -104,15 +119,44 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: Any
         tenant_dir=Path(env["PREPCHECK_TENANTS"]) if env.get("PREPCHECK_TENANTS") else None,
         include_example_tenants=_flag(env.get("PREPCHECK_INCLUDE_EXAMPLE_TENANTS")),
         public_url=env.get("PREPCHECK_PUBLIC_URL") or None,
+        allowed_hosts=tuple(env.get("PREPCHECK_ALLOWED_HOSTS", "").replace(",", " ").split()),
         redis_url=env.get("PREPCHECK_REDIS_URL") or None,
         proxy_hops=int(env.get("PREPCHECK_PROXY_HOPS", "0")),
         rate_limit_resume=env.get("PREPCHECK_RATE_LIMIT_RESUME") or Settings.rate_limit_resume,
         rate_limit_pdf=env.get("PREPCHECK_RATE_LIMIT_PDF") or Settings.rate_limit_pdf,
         rate_limit_admin=env.get("PREPCHECK_RATE_LIMIT_ADMIN") or Settings.rate_limit_admin,
+        rate_limit_admin_tenant=env.get("PREPCHECK_RATE_LIMIT_ADMIN_TENANT") or Settings.rate_limit_admin_tenant,
         cache_dir=Path(env["PREPCHECK_CACHE_DIR"]) if env.get("PREPCHECK_CACHE_DIR") else None,
         auto_migrate=_flag(env.get("PREPCHECK_AUTO_MIGRATE")) is not False,
     )
     return replace(settings, **overrides)
+
+
+def check_public_address(settings: Settings) -> None:
+    """Refuse a PREPCHECK_PUBLIC_URL that is no web address, and production without a public address or allowed hosts."""
+    if settings.public_url is not None:
+        parts = urlsplit(settings.public_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise StartupError(
+                "PREPCHECK_PUBLIC_URL must be the site's full address, like https://zelftest.example.nl, "
+                f"not {settings.public_url!r}"
+            )
+    if settings.is_production and not settings.public_url and not settings.allowed_hosts:
+        raise StartupError(
+            "PREPCHECK_PUBLIC_URL (the site's address, like https://zelftest.example.nl) or PREPCHECK_ALLOWED_HOSTS must be "
+            "set when PREPCHECK_ENV=production: links and redirects must not come from the Host header a client sends"
+        )
+
+
+def trusted_hosts(settings: Settings) -> tuple[str, ...]:
+    """The host names the site answers to; empty: any (development without PREPCHECK_ALLOWED_HOSTS).
+
+    In production, or once allowed hosts are named: those, and the host of PREPCHECK_PUBLIC_URL.
+    """
+    if not settings.is_production and not settings.allowed_hosts:
+        return ()
+    public_host = urlsplit(settings.public_url).netloc if settings.public_url else None
+    return (*settings.allowed_hosts, *([public_host] if public_host else []))
 
 
 def instance_folder(settings: Settings) -> Path:
@@ -124,10 +168,41 @@ def instance_folder(settings: Settings) -> Path:
     return Path(Flask("prepcheck").instance_path)
 
 
+def private_folder(folder: Path) -> Path:
+    """Make the folder if missing, readable by its owner only (it holds answers and keys); an existing one is left."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
 def database_url(settings: Settings, instance_path: Path | None = None) -> str:
     """PREPCHECK_DATABASE_URL, else the SQLite file in the instance folder (the folder is made if missing)."""
     if settings.database_url:
         return settings.database_url
-    folder = instance_path or instance_folder(settings)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_folder(instance_path or instance_folder(settings))
     return f"sqlite:///{folder / 'prepcheck.sqlite3'}"
+
+
+def secret_key_problem(key: str) -> str | None:
+    """Why a secret key will not do in production (too short, a placeholder, a pattern); None when it will."""
+    size = len(key.encode("utf-8"))
+    if size < MIN_SECRET_BYTES:
+        return f"is {size} byte{'s' if size != 1 else ''} long; production needs at least {MIN_SECRET_BYTES} random bytes"
+    word = next((word for word in _PLACEHOLDER_WORDS if word in key.lower()), None)
+    if word is not None:
+        return f"looks like a placeholder or a phrase (it holds '{word}'), not a random key"
+    if _patterned(key):
+        return "does not look random: it repeats itself, runs in sequence or uses few different characters"
+    return None
+
+
+_PLACEHOLDER_WORDS = ("secret", "password", "changeme", "change-me", "prepcheck", "example", "replace", "default")
+"""Words of keys typed by hand or copied from an example; six letters or more, so no random key holds one by chance."""
+
+
+def _patterned(key: str) -> bool:
+    """Whether the key has a pattern no random generator makes (checked on 10^5 keys of each usual one: none refused)."""
+    counts = Counter(key).values()
+    bits_per_character = -sum(count / len(key) * math.log2(count / len(key)) for count in counts)
+    trigrams = {key[index : index + 3] for index in range(len(key) - 2)}
+    steps = sum(1 for before, after in itertools.pairwise(key) if abs(ord(before) - ord(after)) <= 1)
+    return bits_per_character < 2.3 or len(trigrams) < 0.7 * (len(key) - 2) or steps > 0.7 * len(key)

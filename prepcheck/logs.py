@@ -6,10 +6,13 @@ import json
 import logging
 import secrets
 import time
+import traceback
 from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
 from typing import Any
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, g, has_request_context, request
 
 REQUEST_ID_HEADER = "X-Request-Id"
 
@@ -64,6 +67,37 @@ def _log_request(response: Response) -> Response:
         },
     )
     return response
+
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _where(error: BaseException) -> str:
+    """The innermost line of prepcheck's own code the error passed through, as 'prepcheck/web/x.py:12'."""
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        path = Path(frame.filename)
+        if path.is_relative_to(_PACKAGE):
+            return f"{path.relative_to(_PACKAGE.parent)}:{frame.lineno}"
+    return "outside prepcheck"
+
+
+def log_unhandled(logger: logging.Logger, error: BaseException) -> None:
+    """One line for an error no handler answered: the route's name, the error's type and where in the code.
+
+    Never the path (it holds response ids), the error's message or its traceback (they may quote ids or answers).
+    """
+    fields: dict[str, Any] = {"error": type(error).__name__, "at": _where(error)}
+    if has_request_context():
+        fields.update(request_id=g.get("request_id", "-"), method=request.method, endpoint=request.endpoint or "unmatched")
+    logger.error("unhandled error", extra={"fields": fields})
+
+
+class RouteLoggingFlask(Flask):
+    """Flask, whose line for an unhandled error names the route instead of the path ("Exception on /<path>")."""
+
+    def log_exception(self, exc_info: tuple[type, BaseException, TracebackType] | tuple[None, None, None]) -> None:
+        if exc_info[1] is not None:
+            log_unhandled(self.logger, exc_info[1])
 
 
 def install(app: Flask) -> None:

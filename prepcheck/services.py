@@ -36,6 +36,10 @@ class SiteAddress:
             script_name = script_name[: -len(prefix) - 1]
         return request.host_url.rstrip("/") + script_name.rstrip("/")
 
+    def base(self) -> str:
+        """The site's own address, without any prefix the request came through (for the embed snippet)."""
+        return (self.public_url or request.host_url).rstrip("/")
+
     def recheck_link(self, language: str, questionnaire_id: str, code: str) -> str:
         """The link that brings the code back to this site's re-check page (the code after '#')."""
         return recheck_link(self.root(), language, questionnaire_id, code)

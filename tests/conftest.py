@@ -32,6 +32,7 @@ from prepcheck.logs import JsonLines
 from prepcheck.store.schema import TARGET_METADATA, upgrade
 from prepcheck.store.tables import make_engine
 from tests.support.page_conventions import CheckedClient
+from tests.support.template_code import SharedTemplateCode
 
 POSTGRES_PASS = os.environ.get("PREPCHECK_TEST_DATABASE", "sqlite") == "postgresql"
 UNDER_CI = os.environ.get("CI") == "true"
@@ -145,6 +146,17 @@ def shared_start_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pat
     environment.setenv("PREPCHECK_CACHE_DIR", str(folder))
     yield folder
     environment.undo()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_template_code() -> Iterator[SharedTemplateCode]:
+    """One store of compiled page templates for every app made in this process: each template compiles once per run,
+    not once per test's app."""
+    cache = SharedTemplateCode()
+    options = pytest.MonkeyPatch()
+    options.setattr(Flask, "jinja_options", {**Flask.jinja_options, "bytecode_cache": cache})
+    yield cache
+    options.undo()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import io
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
 from flask import Flask
 
 from prepcheck import create_app
+from prepcheck.services import services_of
+from tests.support.web_journey import start
 
 
 @pytest.fixture()
@@ -40,3 +43,37 @@ def test_a_journey_leaves_no_response_id_code_or_answer_in_the_log(app: Flask, l
     assert len(text.splitlines()) == 4
     for secret in (response_id, code, code.replace("-", ""), "curacao", form_token):
         assert secret not in text
+
+
+def test_a_server_error_on_a_journey_page_logs_its_route_and_error_type_but_never_the_id(
+    app: Flask, log_lines: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # answer 500, as in production, instead of raising into the test
+    client = app.test_client(use_cookies=False)
+    first = start(client, "household")
+    response_id = first.split("/")[2]
+
+    def full_disk(*_: object) -> None:
+        raise sqlite3.OperationalError(f"database or disk is full while loading {response_id}")
+
+    monkeypatch.setattr(services_of(app).responses, "load", full_disk)
+    assert client.get(first).status_code == 500
+    text = log_lines.getvalue()
+    (error,) = [line for line in map(json.loads, text.splitlines()) if line["level"] == "error"]
+    assert (error["endpoint"], error["error"], error["method"]) == ("questions.page", "OperationalError", "GET")
+    assert error["request_id"]
+    assert response_id not in text
+
+
+def test_a_server_error_in_the_api_logs_its_route_and_error_type_only(
+    app: Flask, log_lines: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object) -> None:
+        raise RuntimeError("secret answer: curacao")
+
+    monkeypatch.setattr("prepcheck.api.routes.assess", broken)
+    response = app.test_client().post("/api/v1/assessments", json={"questionnaire": "household", "answers": {}})
+    assert response.status_code == 500
+    (error,) = [line for line in map(json.loads, log_lines.getvalue().splitlines()) if line["level"] == "error"]
+    assert (error["endpoint"], error["error"]) == ("api.create_assessment", "RuntimeError")
+    assert "curacao" not in log_lines.getvalue() and "/api/v1" not in log_lines.getvalue()

@@ -12,6 +12,7 @@ from flask import request
 from prepcheck.api.problems import ApiProblem, ErrorEntry, escape_pointer
 from prepcheck.config import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from prepcheck.engine import Context, Questionnaire
+from prepcheck.engine.utf8 import is_utf8_text
 from prepcheck.services import services
 
 _FIELD_TYPES: Mapping[str, tuple[type, str]] = {
@@ -35,6 +36,13 @@ def json_body() -> dict[str, Any]:
         raise ApiProblem("invalid-json", 400, "The body is not UTF-8 text.") from error
     except (ValueError, RecursionError) as error:
         raise ApiProblem("invalid-json", 400, f"The body is not valid JSON: {str(error)[:120]}") from error
+    if not is_utf8_text(body):
+        raise ApiProblem(
+            "invalid-json",
+            400,
+            "The body holds a lone surrogate (an escape from \\ud800 to \\udfff without its pair), which is not text. "
+            "Send each character as itself or as a complete surrogate pair.",
+        )
     if not isinstance(body, dict):
         entry = ErrorEntry("not_an_object", "the body must be a JSON object", pointer="")
         raise ApiProblem("invalid-request", 422, "The body must be a JSON object.", [entry])

@@ -11,6 +11,7 @@ from flask import Response, current_app, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from prepcheck.engine.answers import Problem
+from prepcheck.logs import log_unhandled
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "/api/problems/"
@@ -127,5 +128,5 @@ def handle_unexpected(error: Exception) -> Response:
     """An unexpected error: a plain problem, never a traceback."""
     if isinstance(error, HTTPException):
         return from_http_error(error)
-    current_app.logger.exception("API request failed: %s %s", request.method, request.path[:200])
+    log_unhandled(current_app.logger, error)
     return problem_response(ApiProblem("server-error", 500, "The request could not be completed. Try again later."))

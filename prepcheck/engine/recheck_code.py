@@ -24,6 +24,7 @@ from prepcheck.engine import Assessment, Context, InvalidAnswers, Questionnaire,
 from prepcheck.engine.answers import convert_answer, convert_answers, to_document
 from prepcheck.engine.assess import context_values
 from prepcheck.engine.model import QuestionType
+from prepcheck.engine.utf8 import is_utf8_text
 
 FORMAT_VERSION = 1
 MAX_CODE_LENGTH = 8000
@@ -173,6 +174,8 @@ def _unpack(code: str) -> tuple[str, int, Mapping[str, Any], Any]:
         document = json.loads(text_bytes.decode("utf-8"))
     except (zlib.error, UnicodeDecodeError, ValueError, RecursionError) as error:
         raise _damaged() from error
+    if not is_utf8_text(document):  # prepcheck never makes such a code: it could not have encoded the text
+        raise _damaged()
     valid = (
         isinstance(document, list)
         and len(document) == 4

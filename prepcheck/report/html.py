@@ -21,7 +21,7 @@ from prepcheck.resources import bundled_dir
 from prepcheck.views.model import ActionView, LocalInfoView, PlanCardView, ResultView, SourceView
 from prepcheck.views.result_page import FIRST_STEPS_HEADINGS, first_steps, step_sentence
 
-TEMPLATE_VERSION = "5"
+TEMPLATE_VERSION = "6"
 """Raise when the report templates or styles change, so cached PDFs are not reused."""
 REDO_AFTER_MONTHS = 6
 # A sentence ends at . ! or ? followed by a space and a capital, digit or opening quote ("denkvooruit.nl/radio" does not).

@@ -1,4 +1,4 @@
-"""HTML -> tagged PDF/UA with WeasyPrint; the stylesheet and font configuration are built once per process."""
+"""HTML -> tagged PDF/UA with WeasyPrint (its tagging completed by pdf_tagging); stylesheet and fonts built once per process."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from prepcheck.report.extra_assets import ExtraAssets
 from prepcheck.report.fetcher import ASSETS_DIR, BundledAssetFetcher
+from prepcheck.report.pdf_tagging import link_descriptions, tagging_finisher
 
 
 @lru_cache(maxsize=1)
@@ -34,5 +35,6 @@ def html_to_pdf(html: str, extra_assets: ExtraAssets | None = None, fetcher: Bun
         stylesheets=[stylesheet],
         font_config=font_config,
         pdf_variant="pdf/ua-1",
+        finisher=tagging_finisher(link_descriptions(document.etree_element)),
     )
     return pdf

@@ -8,11 +8,11 @@ from typing import NoReturn, TypeVar
 
 import click
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from prepcheck.config import settings_from_env
 from prepcheck.store.schema import UPGRADE_COMMAND, DatabaseNotCurrent, current_revision, head_revision, upgrade
-from prepcheck.store.tables import make_engine
+from prepcheck.store.tables import error_line, make_engine
 
 T = TypeVar("T")
 # ImportError: the URL names a driver that is not installed; OSError: a SQLite folder that cannot be made or locked.
@@ -26,9 +26,7 @@ def db() -> None:
 
 def _fail(error: Exception, where: str) -> NoReturn:
     """Print why the database could not be used, in one line, and exit 1."""
-    cause = error.orig if isinstance(error, DBAPIError) else error
-    detail = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
-    click.echo(f"Error: cannot use the database {where}: {detail}", err=True)
+    click.echo(f"Error: cannot use the database {where}: {error_line(error)}", err=True)
     sys.exit(1)
 
 

@@ -11,13 +11,13 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import sessionmaker
 
 from prepcheck.store.codes import keyed_hash, new_response_id, resume_code_for
 from prepcheck.store.document import ResponseDocument
 from prepcheck.store.schema import prepare
-from prepcheck.store.tables import ResponseRow, make_engine
+from prepcheck.store.tables import ResponseRow, make_engine, write_probe
 
 Clock = Callable[[], datetime]
 UPDATE_ATTEMPTS = 5
@@ -85,6 +85,20 @@ class ResponseStore:
         self._pepper = pepper
         self.retention = retention
         self.clock = clock
+
+    def readiness(self) -> str:
+        """For /readyz: 'ok' when the database answers and accepts a write, else 'unreachable' or 'not writable'."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except Exception:  # any driver error means: not ready (the details stay out of the answer)
+            return "unreachable"
+        try:
+            with self.engine.begin() as connection:
+                write_probe(connection)
+        except Exception:  # a full disk, a read-only file or server
+            return "not writable"
+        return "ok"
 
     def _key(self, response_id: str) -> str:
         return keyed_hash(self._pepper, "response", response_id)

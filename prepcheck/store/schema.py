@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, MetaData, inspect, text
 
+from prepcheck.config import StartupError
 from prepcheck.store import statistics as _statistics  # noqa: F401 - puts check_statistics on Base.metadata
 from prepcheck.store.migration_lock import migration_lock
 from prepcheck.store.tables import Base
@@ -25,7 +26,7 @@ BASELINE_TABLES = frozenset({"responses", "check_statistics"})
 UPGRADE_COMMAND = "prepcheck db upgrade"
 
 
-class DatabaseNotCurrent(RuntimeError):
+class DatabaseNotCurrent(StartupError):
     """The database is not at the newest migration, and this process may not or cannot bring it there."""
 
 

@@ -14,7 +14,7 @@ from prepcheck.engine.scoring import DomainResult, LostPoints
 from prepcheck.engine.texts import text_context
 from prepcheck.engine.variants import ChosenVariants, HoldingVariants
 from prepcheck.i18n.catalog import Translator, translator_for
-from prepcheck.i18n.formatting import CURRENCY_CODES, format_amount, format_number
+from prepcheck.i18n.formatting import CURRENCY_CODES, format_amount, format_number, keep_money_together
 from prepcheck.i18n.wording import CatalogWording
 from prepcheck.views.cost_bands import cost_label, money_of
 from prepcheck.views.model import (
@@ -55,14 +55,15 @@ class AssessmentPresenter:
         self.locale = locale
 
     def text(self, kind: str, item_id: str, field: str, source: str, variants: HoldingVariants | None = None) -> str:
-        """A questionnaire text in the reader's language: a holding variant's, where one gives this text."""
+        """A questionnaire text in the reader's language (a holding variant's, where one gives this text), its
+        amounts of money kept on one line."""
         variant = variants.giving(field) if variants is not None else None
         if variant is not None:
             context = text_context(self.questionnaire.id, kind, item_id, field, variant.id)
-            return self.translator.pgettext(context, variant.text(field) or source)
+            return keep_money_together(self.translator.pgettext(context, variant.text(field) or source))
         if not source:
             return ""
-        return self.translator.pgettext(text_context(self.questionnaire.id, kind, item_id, field), source)
+        return keep_money_together(self.translator.pgettext(text_context(self.questionnaire.id, kind, item_id, field), source))
 
     def ui(self, message: str) -> str:
         return self.translator.gettext(message)

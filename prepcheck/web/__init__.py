@@ -39,6 +39,13 @@ def register_blueprints(app: Flask) -> None:
     proxy.install(app)  # outermost: the language prefix is read from the path the proxy forwarded
 
 
+def install_host_check(app: Flask) -> None:
+    """Before logs.install puts its request id first: refuse other host names before any other hook runs."""
+    from prepcheck.web import hosts
+
+    hosts.install(app)
+
+
 def install_rate_limits(app: Flask) -> None:
     """After every blueprint (web and API) is registered: wrap the limited views."""
     from prepcheck.web import limits

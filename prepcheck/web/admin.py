@@ -1,7 +1,7 @@
 """The municipality's statistics page: figures per questionnaire for a period, behind the tenant's admin token.
 
 The token travels in a POSTed form field (`admin_token`) or an `Authorization: Bearer` header, never in the URL.
-Failed attempts are limited per tenant and per client address, with Flask-Limiter (shared in Redis when configured).
+Wrong tokens lock out the client that sent them, and only many clients together the whole page (admin_lockout).
 """
 
 from __future__ import annotations
@@ -10,15 +10,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
-from limits import RateLimitItemPerSecond
+from flask import Blueprint, Response, render_template, request, url_for
 
 from prepcheck.services import services
 from prepcheck.tenants import Tenant, check_admin_token
 from prepcheck.views.statistics import MIN_GROUP, QuestionnaireStatistics, statistics_csv, tenant_statistics
+from prepcheck.web.admin_lockout import client_key, lockout
 from prepcheck.web.errors import ProblemPage
 from prepcheck.web.journey import locale, questionnaires
-from prepcheck.web.limits import limiter as rate_limiter
 from prepcheck.web.security import printable
 from prepcheck.web.tenancy import current_tenant, tenants
 from prepcheck.web.translate import _
@@ -26,31 +25,8 @@ from prepcheck.web.translate import _
 blueprint = Blueprint("admin", __name__, url_prefix="/admin")
 
 TOKEN_FIELD = "admin_token"  # noqa: S105 - a form field name, not a secret
-MAX_FAILURES = 10
-FAILURE_WINDOW_SECONDS = 15 * 60
 DEFAULT_MONTHS = 12
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-
-
-class FailureLimiter:
-    """At most MAX_FAILURES wrong tokens per tenant in a moving window; then even a right one waits.
-
-    Kept in Flask-Limiter's storage (memory, or Redis when configured, so all workers share it); on top of
-    this, every client address has its own limit on wrong tokens (prepcheck.web.limits).
-    """
-
-    def __init__(self, limit: int = MAX_FAILURES, window: float = FAILURE_WINDOW_SECONDS) -> None:
-        self.item = RateLimitItemPerSecond(limit, max(1, int(window)))
-
-    def blocked(self, slug: str) -> bool:
-        return not rate_limiter().limiter.test(self.item, "prepcheck-admin-failures", slug)
-
-    def fail(self, slug: str) -> None:
-        rate_limiter().limiter.hit(self.item, "prepcheck-admin-failures", slug)
-
-
-def _limiter() -> FailureLimiter:
-    return current_app.extensions.setdefault("prepcheck.admin_failures", FailureLimiter())  # type: ignore[no-any-return]
 
 
 def _presented_token() -> str | None:
@@ -101,19 +77,21 @@ def _tenant_or_404(slug: str) -> Tenant:
 
 
 def _authorised(tenant: Tenant) -> bool:
-    """Check the presented token in constant time; count failures; refuse while the tenant is rate-limited."""
-    limiter = _limiter()
-    if limiter.blocked(tenant.slug):
+    """Check the presented token in constant time; count wrong ones; refuse while this client is locked out."""
+    client = client_key()
+    wait = lockout().retry_after(tenant.slug, client)
+    if wait is not None:
         raise ProblemPage(
             429,
             title=_("Too many attempts"),
             message=_("The admin token was wrong too often. Wait a quarter of an hour and try again."),
+            retry_after=wait,
         )
     presented = _presented_token()
     if check_admin_token(tenant.admin_token_sha256, presented):
         return True
     if presented is not None:
-        limiter.fail(tenant.slug)
+        lockout().failed(tenant.slug, client)
     return False
 
 

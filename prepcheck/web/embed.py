@@ -12,6 +12,7 @@ from flask import Blueprint, Response, abort, render_template, request, url_for
 from markupsafe import escape
 
 from prepcheck.config import SUPPORTED_LOCALES
+from prepcheck.services import services
 from prepcheck.tenants import theme_css
 from prepcheck.web.locale import NATIVE_NAMES
 from prepcheck.web.tenancy import current_tenant
@@ -80,8 +81,7 @@ class Choice:
 
 
 def _iframe_url(slug: str, heading: str, language: str) -> str:
-    root = request.host_url.rstrip("/")
-    parts = [f"{root}/embed/{slug}"]
+    parts = [f"{services().site.base()}/embed/{slug}"]
     if heading != "1":
         parts.append(f"h{heading}")
     if language:
@@ -113,7 +113,7 @@ def snippet() -> str:
     heading = heading if heading in _HEADING_LEVELS else "1"
     iframe_url = _iframe_url(tenant.slug, heading, language)
     title = _("Preparedness check of %(name)s", name=tenant.name)
-    script_url = request.host_url.rstrip("/") + f"/embed-resize-{SCRIPT_VERSION}.js"
+    script_url = services().site.base() + f"/embed-resize-{SCRIPT_VERSION}.js"
     code = snippet_html(title, iframe_url, _("Open the preparedness check in a new window"), script_url, sri_hash("resize"))
     languages = [Choice("", _("The municipality's language (%(code)s)", code=tenant.default_language), not language)]
     languages += [Choice(code, NATIVE_NAMES[code], code == language) for code in SUPPORTED_LOCALES]

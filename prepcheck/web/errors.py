@@ -56,6 +56,7 @@ class ProblemPage(HTTPException):
         message: str | None = None,
         back: str | None = None,
         retry: str | None = None,
+        retry_after: int | None = None,
     ) -> None:
         super().__init__()
         self.code = code
@@ -63,17 +64,30 @@ class ProblemPage(HTTPException):
         self.message = message
         self.back = back
         self.retry = retry
+        self.retry_after = retry_after
 
 
-def render_problem(error: HTTPException) -> tuple[str, int]:
-    """The page for an HTTP error."""
+def unknown_host() -> ProblemPage:
+    """A request for a host name the site does not answer to: 400, with the words of 'page not found'."""
+    title, message = _PAGES[404]
+    page = ProblemPage(400, title=str(title), message=str(message))
+    page.description = "This site does not answer to the host name in the request."
+    return page
+
+
+def render_problem(error: HTTPException) -> tuple[str, int, dict[str, str]]:
+    """The page for an HTTP error (with Retry-After when the error says when to come back)."""
     code = error.code or 500
     title, message = _PAGES.get(code, (lazy_gettext("Sorry, there is a problem"), lazy_gettext("Try again later.")))
+    headers: dict[str, str] = {}
     if isinstance(error, ProblemPage):
         title, message = error.title or title, error.message or message
+        if error.retry_after is not None:
+            headers["Retry-After"] = str(error.retry_after)
     back = error.back if isinstance(error, ProblemPage) else None
     retry = error.retry if isinstance(error, ProblemPage) else None
-    return render_template("problem.html", heading=title, message=message, back=back, retry=retry, code=code), code
+    page = render_template("problem.html", heading=title, message=message, back=back, retry=retry, code=code)
+    return page, code, headers
 
 
 def install(app: Flask) -> None:

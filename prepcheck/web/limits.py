@@ -1,4 +1,4 @@
-"""Rate limits (Flask-Limiter) on resume-code lookups, PDF downloads and admin log-ins.
+"""Rate limits (Flask-Limiter) on resume-code lookups and PDF downloads (admin log-ins: see admin_lockout).
 
 Counted per client address, in memory by default or in Redis when PREPCHECK_REDIS_URL is set (shared by all
 workers). The address is only a counter key: Flask-Limiter's own log lines (which name it) are kept quiet.
@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, cast
 
-from flask import Flask, Response, current_app
+from flask import Flask, current_app
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -22,14 +22,7 @@ LIMITED_ENDPOINTS = {
     "resume.resume": "rate_limit_resume",
     "plan_pdf.download": "rate_limit_pdf",
     "api.create_assessment_pdf": "rate_limit_pdf",
-    "admin.statistics": "rate_limit_admin",
-    "admin.statistics_csv": "rate_limit_admin",
 }
-
-
-def _refused_admin_token(response: Response) -> bool:
-    """Admin log-ins count only when the token was wrong (403), so a municipality's own use is not limited."""
-    return response.status_code == 403
 
 
 def limiter() -> Limiter:
@@ -57,6 +50,5 @@ def install(app: Flask) -> None:
         view = app.view_functions.get(endpoint)
         if view is None:
             continue
-        deduct_when = _refused_admin_token if setting == "rate_limit_admin" else None
-        limited = extension.limit(getattr(settings, setting), deduct_when=deduct_when)(view)
+        limited = extension.limit(getattr(settings, setting))(view)
         app.view_functions[endpoint] = cast("Callable[..., Any]", limited)

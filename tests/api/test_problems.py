@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from prepcheck.services import install_services, services_of
 from tests.api.contract import assert_problem
+from tests.support.handmade_codes import pack
 
 URL = "/api/v1/assessments"
 
@@ -151,3 +154,44 @@ def test_web_pages_keep_their_html_error_pages(client: FlaskClient) -> None:
     response = client.get("/no/such/page/here")
     assert response.status_code == 404
     assert response.mimetype == "text/html"
+
+
+LONE_SURROGATE = "\ud800"
+"""Valid JSON escapes, but no character: text holding one cannot be written out as UTF-8."""
+
+_BODIES_WITH_A_LONE_SURROGATE = {
+    "questionnaire": {"questionnaire": LONE_SURROGATE, "answers": {}},
+    "answer name": {"questionnaire": "household", "answers": {LONE_SURROGATE: 1}},
+    "answer value": {"questionnaire": "household", "answers": {"household_size": LONE_SURROGATE}},
+    "language": {"questionnaire": "household", "answers": {}, "lang": LONE_SURROGATE},
+    "context name": {"questionnaire": "household", "answers": {}, "context": {LONE_SURROGATE: 1}},
+    "code": {"questionnaire": "household", "code": LONE_SURROGATE, "previous_code": "x" + LONE_SURROGATE},
+    "unknown field": {"questionnaire": "household", "answers": {}, LONE_SURROGATE: 1},
+}
+
+
+@pytest.mark.parametrize("place", sorted(_BODIES_WITH_A_LONE_SURROGATE))
+@pytest.mark.parametrize(
+    "operation", ["/api/v1/assessments", "/api/v1/assessments/pdf", "/api/v1/recheck/encode", "/api/v1/recheck/decode"]
+)
+def test_a_lone_surrogate_anywhere_in_the_body_is_invalid_json_not_a_server_error(
+    client: FlaskClient, openapi: dict[str, Any], operation: str, place: str
+) -> None:
+    sent = json.dumps(_BODIES_WITH_A_LONE_SURROGATE[place])  # ASCII JSON: the surrogate travels as the escape \ud800
+    body = assert_problem(openapi, client.post(operation, data=sent, content_type="application/json"))
+    assert (body["status"], body["type"]) == (400, "/api/problems/invalid-json")
+    assert "surrogate" in body["detail"]
+
+
+def test_a_character_written_as_a_surrogate_pair_is_still_text(client: FlaskClient, openapi: dict[str, Any]) -> None:
+    sent = json.dumps({"questionnaire": "\U0001f600", "answers": {}})  # the pair \ud83d\ude00: one emoji
+    body = assert_problem(openapi, client.post(URL, data=sent, content_type="application/json"))
+    assert (body["status"], body["type"]) == (422, "/api/problems/unknown-questionnaire")
+    assert "\U0001f600" in body["detail"]
+
+
+def test_a_forged_re_check_code_holding_a_lone_surrogate_is_an_invalid_code(client: FlaskClient, openapi: dict[str, Any]) -> None:
+    forged = pack(["household", 1, {"\ud800": 1}, None])
+    body = assert_problem(openapi, client.post("/api/v1/recheck/decode", json={"questionnaire": "household", "code": forged}))
+    assert (body["status"], body["type"]) == (422, "/api/problems/invalid-recheck-code")
+    assert body["errors"][0]["code"] == "damaged"

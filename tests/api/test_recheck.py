@@ -22,6 +22,7 @@ from prepcheck.engine.recheck_code import (
 )
 from prepcheck.resources import bundled_dir
 from tests.api.api_helpers import fixture_answers
+from tests.support.handmade_codes import pack
 
 
 @pytest.fixture(scope="module")
@@ -183,3 +184,21 @@ def test_a_code_with_scores_lets_the_next_check_show_what_changed(household: Que
     this_year = assess(household, {**decoded.answers, "go_bag": "yes"})
     comparison = compare(decoded.previous, this_year)
     assert comparison.overall.score_before == last_year.score
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        ["household", 1, {"adults": "\ud800"}, None],
+        ["household", 1, {"\udfff": 1}, None],
+        ["household", 1, {}, [50, "\ud800", {}]],
+        ["household", 1, {}, [50, "prepared", {"\ud800": [1, "prepared"]}]],
+        ["household\ud800", 1, {}, None],
+    ],
+    ids=["answer", "question id", "level", "domain", "questionnaire id"],
+)
+def test_a_code_holding_a_lone_surrogate_is_damaged(household: Questionnaire, document: list[object]) -> None:
+    # No code prepcheck makes holds one (it could not be written as UTF-8), so this one was forged or broken.
+    with pytest.raises(RecheckCodeError) as caught:
+        decode_code(household, pack(document))
+    assert caught.value.reason == "damaged"

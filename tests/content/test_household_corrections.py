@@ -346,7 +346,7 @@ def test_an_island_households_api_assessment_names_no_euro_amounts(tmp_path: Pat
 def test_cost_bands_read_in_the_readers_language() -> None:
     view = result_view(answers(NOTHING_DONE, place="bonaire"), "nl")
     labels = {action.cost_label for action in view.actions if action.cost is not None and action.cost.value == "low"}
-    assert labels == {"Minder dan US$ 25"}
+    assert labels == {"Minder dan US$\u00a025"}
 
 
 # ---------------------------------------------------------------- the length of the check

@@ -21,6 +21,7 @@ from tests.recheck.recheck_steps import (
     stored_responses,
     text,
 )
+from tests.support.handmade_codes import pack
 from tests.support.web_journey import answer, h1
 
 
@@ -134,6 +135,23 @@ def test_a_damaged_code_gets_a_clear_message_on_the_form_and_nothing_is_created(
     junk = send_code(client, "all_features", "", answers_file=(BytesIO(b"\x89PNG not json"), "photo.png"))
     assert junk.status_code == 422
     assert soup(junk).select_one(".error-summary a")["href"] == "#answers_file"
+    assert stored_responses(app) == before
+
+
+def test_a_forged_code_holding_a_lone_surrogate_is_refused_as_damaged_and_nothing_is_created(
+    app: Flask, client: FlaskClient
+) -> None:
+    # Answered with it, every page of the new check would fail: text with a lone surrogate cannot be sent as UTF-8.
+    forged = pack(["all_features", 1, {"adults": 2, "note": "Cat flap \ud800"}, [50, "\ud800", {}]])
+    before = stored_responses(app)
+    pasted = send_code(client, "all_features", forged)
+    answers = json.dumps({"kind": "prepcheck-answers", "format": 1, "recheck_code": forged}).encode()
+    uploaded = send_code(client, "all_features", "", answers_file=(BytesIO(answers), "answers.json"))
+    for response, field in ((pasted, "#code"), (uploaded, "#answers_file")):
+        assert response.status_code == 422
+        (message,) = [link.get_text(" ", strip=True) for link in soup(response).select(".error-summary a")]
+        assert message.startswith("This code is damaged")
+        assert soup(response).select_one(".error-summary a")["href"] == field
     assert stored_responses(app) == before
 
 

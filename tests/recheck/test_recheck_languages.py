@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import base64
-import json
-import zlib
-from typing import Any
-
 import pytest
 from flask import Flask
 
 from prepcheck import create_app
 from tests.i18n.test_pages_translated import english_only, visible_texts, walk
 from tests.recheck.recheck_steps import recheck_link, send_code, soup
+from tests.support.handmade_codes import pack
 from tests.support.page_conventions import CheckedClient
 from tests.support.web_apps import render_plans_in_process
-
-
-def pack(document: list[Any]) -> str:
-    """A code in format 1 made by hand (see prepcheck.engine.recheck_code): here, one from an older household version."""
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    body = bytes([1]) + compressor.compress(json.dumps(document).encode()) + compressor.flush()
-    return base64.urlsafe_b64encode(body + zlib.crc32(body).to_bytes(4, "big")).rstrip(b"=").decode()
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +33,7 @@ def test_the_re_check_pages_are_translated(app: Flask, locale: str) -> None:
     sent = send_code(client, "household", link, prefix=f"/{locale}")
     pages["result with changes"] = client.get(sent.location.replace("check-your-answers", "your-result"))
     assert soup(pages["result with changes"]).select_one(".since-last-time table") is not None
+    # A code from an older household version, made by hand.
     old = pack(["household", 0, {"adults": 2, "no_longer_asked": "yes", "adults_typo": 1}, None])
     notes = send_code(client, "household", old, prefix=f"/{locale}")
     assert notes.location.endswith("/from-last-time")

@@ -7,25 +7,65 @@ from typing import Any
 
 import html5lib
 from bs4 import BeautifulSoup
+from bs4.builder import HTML5TreeBuilder
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 _LABELLED_BY_ATTRIBUTE = ("aria-label", "aria-labelledby", "title")
 _UNLABELLED_INPUT_TYPES = {"hidden", "submit", "button", "reset", "image"}
+_PARSED_PAGE = "_prepcheck_parsed_page"
 
 
 def _text(element: object) -> str:
     return re.sub(r"\s+", " ", element.get_text(" ")).strip()  # type: ignore[attr-defined]
 
 
+class _ErrorKeepingHtml5(HTML5TreeBuilder):
+    """BeautifulSoup's html5lib tree builder that keeps the parse errors html5lib finds on the way.
+
+    A strict html5lib parse raises the first of these same errors; keeping them lets one parse both judge the HTML
+    and give the tree, instead of parsing every page twice.
+    """
+
+    errors: list[str]
+
+    def feed(self, markup: Any) -> None:
+        parser = html5lib.HTMLParser(tree=self.create_treebuilder)
+        assert self.underlying_builder is not None
+        self.underlying_builder.parser = parser
+        parser.parse(markup)
+        self.underlying_builder.parser = None
+        self.errors = [html5lib.constants.E[code] % datavars for _, code, datavars in parser.errors]
+
+
+def parse_page(html: str) -> tuple[BeautifulSoup, list[str]]:
+    """The page as BeautifulSoup builds it with html5lib, and html5lib's parse errors in it (none for valid HTML)."""
+    builder = _ErrorKeepingHtml5()
+    return BeautifulSoup(html, builder=builder), builder.errors
+
+
+def parsed(response: TestResponse) -> BeautifulSoup:
+    """The HTML page of the response, parsed once: the soup the checked client judged, else a new parse.
+
+    Tests share it, so they read it and never change it.
+    """
+    page: BeautifulSoup | None = getattr(response, _PARSED_PAGE, None)
+    if page is None:
+        page = parse_page(response.get_data(as_text=True))[0]
+        setattr(response, _PARSED_PAGE, page)
+    return page
+
+
 def page_problems(html: str) -> list[str]:
     """Every way the page breaks the conventions; empty when it keeps them all."""
+    return soup_problems(*parse_page(html))
+
+
+def soup_problems(soup: BeautifulSoup, parse_errors: list[str]) -> list[str]:
+    """Every way the parsed page breaks the conventions; empty when it keeps them all."""
     problems: list[str] = []
-    try:
-        html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
-    except html5lib.html5parser.ParseError as error:
-        problems.append(f"not valid HTML: {error}")
-    soup = BeautifulSoup(html, "html5lib")
+    if parse_errors:
+        problems.append(f"not valid HTML: {parse_errors[0]}")
     root = soup.find("html")
     if root is None or not root.get("lang"):
         problems.append("<html> has no lang")
@@ -92,7 +132,9 @@ class CheckedClient(FlaskClient):
         if response.mimetype == "text/html":
             missing = [name for name, part in REQUIRED_HEADERS.items() if part not in response.headers.get(name, "")]
             assert not missing, f"{response.request.path} ({response.status_code}) lacks security headers: {missing}"
-            problems = page_problems(response.get_data(as_text=True))
+            page, parse_errors = parse_page(response.get_data(as_text=True))
+            setattr(response, _PARSED_PAGE, page)
+            problems = soup_problems(page, parse_errors)
             assert not problems, f"{response.request.path} ({response.status_code}) breaks page conventions: {problems}"
             CheckedClient.checked_pages += 1
         return response

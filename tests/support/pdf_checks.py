@@ -32,6 +32,18 @@ def link_targets(pdf: bytes) -> list[str]:
     return targets
 
 
+def link_annotations(pdf: bytes) -> list[tuple[str, str]]:
+    """Each link a reader can click: its address, and its description (/Contents) that a screen reader says."""
+    links = []
+    for page in PdfReader(BytesIO(pdf)).pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A")
+            if action is not None and "/URI" in action:
+                links.append((str(action["/URI"]), str(annotation.get("/Contents", ""))))
+    return links
+
+
 def qr_images(pdf: bytes) -> list[Any]:
     return [image.image for page in PdfReader(BytesIO(pdf)).pages for image in page.images]
 

@@ -10,11 +10,14 @@ from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from tests.support.page_conventions import parsed
+
 Answers = Mapping[str, Any]
 
 
 def soup(response: TestResponse) -> BeautifulSoup:
-    return BeautifulSoup(response.get_data(as_text=True), "html5lib")
+    """The page as html5lib parses it; the checked client's own parse when it judged the page (read it, don't change it)."""
+    return parsed(response)
 
 
 def form_of(response: TestResponse, index: int = 0) -> tuple[str, dict[str, str]]:

@@ -48,7 +48,7 @@ def test_an_action_carries_its_labels_and_the_amounts_worked_out_for_the_househo
     store_water = view.actions[0]
     assert (store_water.title, store_water.critical) == ("Store drinking water", True)
     assert (store_water.timeframe, store_water.timeframe_label) == (Timeframe.THIS_WEEK, "This week")
-    assert (store_water.cost, store_water.cost_label) == (CostBand.LOW, "Under € 20")
+    assert (store_water.cost, store_water.cost_label) == (CostBand.LOW, "Under €\u00a020")
     (quantity,) = store_water.quantities
     assert (quantity.label, quantity.value, quantity.unit, quantity.formatted) == (
         "Drinking water for three days",
@@ -72,7 +72,7 @@ def test_a_dutch_view_has_dutch_labels_and_dutch_numbers(all_features: tuple[Que
     view = AssessmentPresenter(questionnaire, "nl").present(assessment)
     assert view.locale == "nl"
     assert [action.timeframe_label for action in view.actions] == ["Deze week", "Deze maand", "Deze maand"]
-    assert view.actions[0].cost_label == "Minder dan € 20"
+    assert view.actions[0].cost_label == "Minder dan €\u00a020"
     water = view.domains[0]
     assert [(lost.answer, lost.points_lost_formatted) for lost in water.lost] == [
         ("10 litres", "37,5"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,7 @@ def test_production_refuses_to_start_without_a_secret(tmp_path: Path) -> None:
 
 
 def test_production_starts_with_a_configured_secret(tmp_path: Path) -> None:
-    app = create_app(instance_path=tmp_path, environment="production", secret_key="s" * 48)
-    assert app.config["SECRET_KEY"] == "s" * 48
+    key = secrets.token_urlsafe(48)
+    app = create_app(instance_path=tmp_path, environment="production", secret_key=key, public_url="https://zelftest.example.nl")
+    assert app.config["SECRET_KEY"] == key
     assert not (tmp_path / "secret_key").exists()

@@ -146,3 +146,29 @@ def test_workers_share_the_counts_in_redis(tmp_path: Path) -> None:
         assert _resume(second, "0000-0000-00000").status_code == 429
     finally:
         apps[0].extensions["prepcheck.limiter"].reset()
+
+
+def test_workers_share_the_admin_lock_out_in_redis(tmp_path: Path) -> None:
+    """Wrong tokens sent to two apps (as two gunicorn workers) on one Redis add up to one lock-out."""
+    if not _redis_reachable():
+        pytest.skip("no Redis server at 127.0.0.1:6379")
+    write_tenant(tmp_path / "tenants")
+    apps = [
+        create_app(
+            instance_path=tmp_path / "instance",
+            questionnaire_dir=TEST_QUESTIONNAIRES,
+            tenant_dir=tmp_path / "tenants",
+            include_example_tenants=False,
+            redis_url="redis://127.0.0.1:6379/15",
+            rate_limit_admin="3 per minute",
+        )
+        for _ in range(2)
+    ]
+    apps[0].extensions["prepcheck.limiter"].reset()
+    try:
+        first, second = (app.test_client(use_cookies=False) for app in apps)
+        admin, wrong = "/en/admin/proefdorp/", {"admin_token": "x" * 40}
+        statuses = [client.post(admin, data=wrong, headers=SAME_SITE).status_code for client in (first, second, first, second)]
+        assert statuses == [403, 403, 403, 429]
+    finally:
+        apps[0].extensions["prepcheck.limiter"].reset()

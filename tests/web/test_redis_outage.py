@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
+from tests.support.embed_setup import ADMIN_TOKEN, write_tenant
 from tests.support.web_apps import checked_app
 from tests.support.web_journey import answer, form_of, soup, start
 
@@ -49,3 +50,16 @@ def test_the_plan_download_says_try_again_and_the_answers_stay(client_without_re
     assert soup(download).find("h1").get_text(strip=True) == "Your action plan could not be made just now"
     assert "Your answers are safe" in soup(download).get_text()
     assert client_without_redis.get(url).data == summary.data
+
+
+def test_the_admin_page_still_answers_and_still_locks_out_wrong_tokens(tmp_path: Path) -> None:
+    write_tenant(tmp_path / "tenants")
+    application = checked_app(
+        tmp_path / "instance", redis_url=GONE, tenant_dir=tmp_path / "tenants", include_example_tenants=False
+    )
+    client = application.test_client(use_cookies=False)
+    same_site = {"Sec-Fetch-Site": "same-origin"}
+    admin = "/en/admin/proefdorp/"
+    assert client.post(admin, data={"admin_token": ADMIN_TOKEN}, headers=same_site).status_code == 200
+    wrong = [client.post(admin, data={"admin_token": "x" * 40}, headers=same_site).status_code for _ in range(11)]
+    assert wrong == [403] * 10 + [429]

@@ -131,3 +131,15 @@ def test_in_dutch_the_result_says_begin_met_deze_drie_and_counts_whole_points(cl
     assert words(page.select_one(".first-steps h2")) == "Begin met deze drie"
     assert words(page.select_one(".first-steps li")) == "Zet meer drinkwater klaar: 28 liter"
     assert "kost 25 punten" in words(page.select_one(".score-details"))
+
+
+def test_each_step_says_why_behind_a_disclosure_and_does_not_repeat_its_groups_when(client: FlaskClient, app: Flask) -> None:
+    page = result(client, app, "household", FAMILY_IN_UTRECHT)
+    items = page.select(".plan-item")
+    for item in items:
+        why = item.select_one("details.plan-why")
+        assert words(why.find("summary")) == "Why this step matters"
+        assert words(why.find("p"))
+        assert "When:" not in words(item)
+    water = next(item for item in items if "drinking water" in words(item.select_one(".plan-title")))
+    assert words(water.select_one(".plan-meta")) == "Cost: Under € 20"
