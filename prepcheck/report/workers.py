@@ -35,7 +35,7 @@ def _worker_main(connection: Connection) -> None:
     while True:
         try:
             job = connection.recv()
-        except EOFError:
+        except (EOFError, ConnectionError):  # the process that started this worker is gone
             return
         if job is None:
             return

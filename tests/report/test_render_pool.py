@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,7 +12,7 @@ import pytest
 from prepcheck.engine import Assessment, Questionnaire
 from prepcheck.report.cache import PdfCache
 from prepcheck.report.service import PlanService
-from prepcheck.report.workers import RenderPool, RenderTimeout
+from prepcheck.report.workers import RenderPool, RenderTimeout, _worker_main
 from tests.report.report_helpers import CREATED
 
 SMALL = "<!doctype html><html lang='en'><head><title>t</title></head><body><p>hello</p></body></html>"
@@ -77,3 +79,23 @@ def test_a_different_language_is_a_different_cached_pdf(household: tuple[Questio
     service.pdf(questionnaire, service.request_for(questionnaire, assessment, "en", created=CREATED))
     service.pdf(questionnaire, service.request_for(questionnaire, assessment, "nl", created=CREATED))
     assert len(service.cache) == 2
+
+
+def test_a_worker_whose_web_process_is_gone_stops_without_a_traceback() -> None:
+    # The web process ends without reading the worker's "ready": the worker's next read is a reset, not an end of file.
+    web_end, worker_end = multiprocessing.Pipe()
+    outcome: list[str] = []
+
+    def work() -> None:
+        try:
+            _worker_main(worker_end)
+            outcome.append("stopped")
+        except Exception as error:
+            outcome.append(repr(error))
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    assert web_end.poll(120)
+    web_end.close()
+    worker.join(30)
+    assert outcome == ["stopped"]
