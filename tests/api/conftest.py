@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from prepcheck.api import register_api
 from prepcheck.api.openapi import openapi_document
 from prepcheck.services import services_of
 from tests.api.api_helpers import fixture_answers
+from tests.support.paths import TEST_QUESTIONNAIRES
 
 
 @pytest.fixture(scope="session")
@@ -53,3 +55,21 @@ def household_answers() -> dict[str, Any]:
 @pytest.fixture()
 def business_answers() -> dict[str, Any]:
     return fixture_answers("business_photonics")
+
+
+@pytest.fixture()
+def small_app(tmp_path: Path) -> Flask:
+    """The API on the small test questionnaires (a date question, text variants, ...), in an instance of its own."""
+    application = create_app(instance_path=tmp_path / "instance", questionnaire_dir=TEST_QUESTIONNAIRES)
+    application.config["TESTING"] = True
+    return application
+
+
+@pytest.fixture()
+def small_client(small_app: Flask) -> FlaskClient:
+    return small_app.test_client(use_cookies=False)
+
+
+@pytest.fixture()
+def small_openapi(small_app: Flask) -> dict[str, Any]:
+    return openapi_document(services_of(small_app).questionnaires)

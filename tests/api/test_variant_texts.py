@@ -2,46 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
-from prepcheck import create_app
-from prepcheck.api.openapi import openapi_document
-from prepcheck.services import services_of
 from tests.api.contract import assert_conforms
-from tests.support.paths import TEST_QUESTIONNAIRES
 
 URL = "/api/v1/assessments"
 NOTHING_DONE: dict[str, Any] = {"place": "mainland", "adults": 2, "meeting_place": "no", "radio_known": "no"}
 
 
-@pytest.fixture()
-def variants_app(tmp_path: Path) -> Flask:
-    """The API on the test questionnaires, which hold the one with text variants."""
-    application = create_app(instance_path=tmp_path / "instance", questionnaire_dir=TEST_QUESTIONNAIRES)
-    application.config["TESTING"] = True
-    return application
-
-
-@pytest.fixture()
-def variants_client(variants_app: Flask) -> FlaskClient:
-    return variants_app.test_client(use_cookies=False)
-
-
-@pytest.fixture()
-def variants_openapi(variants_app: Flask) -> dict[str, Any]:
-    return openapi_document(services_of(variants_app).questionnaires)
-
-
 def test_the_description_lists_each_variant_with_its_rule_and_the_texts_it_gives(
-    variants_client: FlaskClient, variants_openapi: dict[str, Any]
+    small_client: FlaskClient, small_openapi: dict[str, Any]
 ) -> None:
-    response = variants_client.get("/api/v1/questionnaires/web_variants?lang=en")
-    body = assert_conforms(variants_openapi, "/api/v1/questionnaires/{questionnaire_id}", "GET", response)
+    response = small_client.get("/api/v1/questionnaires/web_variants?lang=en")
+    body = assert_conforms(small_openapi, "/api/v1/questionnaires/{questionnaire_id}", "GET", response)
     plan_page = body["pages"][1]
     assert plan_page["variants"] == [
         {
@@ -64,11 +39,11 @@ def test_the_description_lists_each_variant_with_its_rule_and_the_texts_it_gives
 
 
 def test_an_assessment_sends_the_variant_texts_and_only_the_sources_behind_them(
-    variants_client: FlaskClient, variants_openapi: dict[str, Any]
+    small_client: FlaskClient, small_openapi: dict[str, Any]
 ) -> None:
     answers = {**NOTHING_DONE, "place": "bonaire", "adults": 1}
-    response = variants_client.post(URL, json={"questionnaire": "web_variants", "answers": answers, "lang": "en"})
-    body = assert_conforms(variants_openapi, URL, "POST", response)
+    response = small_client.post(URL, json={"questionnaire": "web_variants", "answers": answers, "lang": "en"})
+    body = assert_conforms(small_openapi, URL, "POST", response)
     assert [action["text"] for action in body["actions"]] == [
         "Agree with family or friends where you will meet.",
         "Ask your island government which station to tune to.",
